@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Stratum.Core.Devices;
+using Stratum.Core.Input;
+using Stratum.Core.Knowledge;
+using Stratum.Core.Outcomes;
+using Stratum.Core.Planning;
+using Stratum.Core.Scheduling;
+using Stratum.Core.Screening;
+using Stratum.Core.Triage;
+using Stratum.Core.Vocabulary;
+
+namespace Stratum.Core.Json;
+
+/// <summary>
+/// The JSON of every result (DESIGN §3): camelCase, dates yyyy-MM-dd, vocabulary as kebab-case codes.
+/// The CLI and the API both write through it, so their output is the same.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    WriteIndented = false,
+    Converters =
+    [
+        typeof(DateConverter),
+        typeof(CodeConverter<Setting>), typeof(CodeConverter<Zone>), typeof(CodeConverter<Indication>),
+        typeof(CodeConverter<Condition>), typeof(CodeConverter<ConditionStatus>), typeof(CodeConverter<Medication>),
+        typeof(CodeConverter<Allergy>), typeof(CodeConverter<Procedure>), typeof(CodeConverter<Verdict>),
+        typeof(CodeConverter<Urgency>), typeof(CodeConverter<Symptom>), typeof(CodeConverter<Trend>),
+        typeof(CodeConverter<Severity>), typeof(CodeConverter<Mechanism>), typeof(CodeConverter<DeviceVerdict>),
+        typeof(CodeConverter<DeviceProperty>), typeof(CodeConverter<SourceStatus>),
+    ])]
+[JsonSerializable(typeof(ScreeningResult))]
+[JsonSerializable(typeof(Intake))]
+[JsonSerializable(typeof(Plan))]
+[JsonSerializable(typeof(Schedule))]
+[JsonSerializable(typeof(TriageRequest))]
+[JsonSerializable(typeof(TriageResult))]
+[JsonSerializable(typeof(ScoreResult))]
+[JsonSerializable(typeof(DeviceRequest))]
+[JsonSerializable(typeof(DeviceAssessment))]
+[JsonSerializable(typeof(RulesResult))]
+
+[JsonSerializable(typeof(SourcesResult))]
+[JsonSerializable(typeof(InputError))]
+[JsonSerializable(typeof(IReadOnlyList<InputError>))]
+public sealed partial class StratumJson : JsonSerializerContext;

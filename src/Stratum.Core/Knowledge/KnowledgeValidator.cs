@@ -1,0 +1,378 @@
+using System.Text.RegularExpressions;
+using Stratum.Core.Planning;
+using Stratum.Core.Vocabulary;
+
+namespace Stratum.Core.Knowledge;
+
+/// <summary>Checks the knowledge files against each other and against the vocabulary; collects every problem.</summary>
+internal sealed partial class KnowledgeValidator(SourceFile sources, List<KnowledgeError> errors)
+{
+    private readonly HashSet<string> _sourceIds = Unique(sources.Sources.Select(s => s.Id), KnowledgeBase.SourcesFile, errors);
+
+    public IReadOnlyList<Rule<TVerdict>> Rules<TVerdict>(string file, IReadOnlyList<RuleData> rules) where TVerdict : struct, Enum
+    {
+        var checkedRules = new List<Rule<TVerdict>>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            var before = errors.Count;
+            if (!RuleCode().IsMatch(rule.Code))
+            {
+                Add(file, rule.Code, "the code must look like CI-NAME (capitals, digits and dashes)");
+            }
+
+            if (!codes.Add(rule.Code))
+            {
+                Add(file, rule.Code, "the code is used twice");
+            }
+
+            if (rule.When.Count == 0)
+            {
+                Add(file, rule.Code, "'when' needs at least one trigger");
+            }
+
+            foreach (var trigger in rule.When)
+            {
+                CheckTrigger(file, rule.Code, trigger);
+            }
+
+            CheckSources(file, rule.Code, rule.Sources);
+            CheckText(file, rule.Code, rule.Message);
+            var clinic = SettingVerdict<TVerdict>(file, rule, "clinic");
+            var home = SettingVerdict<TVerdict>(file, rule, "home");
+            foreach (var key in rule.Verdict.Keys.Concat(rule.Advice?.Keys ?? []).Where(k => !Codes.TryParse<Setting>(k, out _)))
+            {
+                Add(file, rule.Code, $"'{key}' is not a setting; expected {Codes.Expected<Setting>()}");
+            }
+
+            if (errors.Count == before)
+            {
+                checkedRules.Add(new Rule<TVerdict>(rule.Code, rule.When, clinic, home, rule.Message,
+                    rule.Advice?.GetValueOrDefault("clinic"), rule.Advice?.GetValueOrDefault("home"), rule.Sources));
+            }
+        }
+
+        return checkedRules;
+    }
+
+    public void Planning(PlanningFile planning, IReadOnlyList<Rule<Verdict>> screeningRules)
+    {
+        const string file = KnowledgeBase.PlanningFile;
+        var depth = planning.Depth;
+        CheckSources(file, "depth", depth.Sources);
+
+        var groupOf = new Dictionary<Indication, string>();
+        foreach (var (group, indications) in depth.Groups)
+        {
+            foreach (var indication in indications)
+            {
+                if (!groupOf.TryAdd(indication, group))
+                {
+                    Add(file, $"depth.groups.{group}", $"{Codes.Of(indication)} is already in group {groupOf[indication]}");
+                }
+            }
+        }
+
+        foreach (var missing in Enum.GetValues<Indication>().Where(i => !groupOf.ContainsKey(i)))
+        {
+            Add(file, "depth.groups", $"{Codes.Of(missing)} is in no group");
+        }
+
+        var rowOf = new Dictionary<Zone, int>();
+        for (var i = 0; i < depth.Rows.Count; i++)
+        {
+            var row = depth.Rows[i];
+            var entry = $"depth row {i + 1} ({string.Join(", ", row.Zones.Select(Codes.Of))})";
+            foreach (var zone in row.Zones)
+            {
+                if (!rowOf.TryAdd(zone, i))
+                {
+                    Add(file, entry, $"{Codes.Of(zone)} overlaps depth row {rowOf[zone] + 1}");
+                }
+            }
+
+            foreach (var (group, range) in row.DepthMm)
+            {
+                if (!depth.Groups.ContainsKey(group))
+                {
+                    Add(file, entry, $"'{group}' is not a depth group; expected {string.Join(", ", depth.Groups.Keys)}");
+                }
+
+                CheckRange(file, $"{entry} {group}", range);
+                if (range.Max > planning.Envelope.MaxDepthMm)
+                {
+                    Add(file, $"{entry} {group}", $"{range.Max} mm is deeper than the envelope's {planning.Envelope.MaxDepthMm} mm");
+                }
+            }
+        }
+
+        foreach (var missing in Enum.GetValues<Zone>().Where(z => !rowOf.ContainsKey(z)))
+        {
+            Add(file, "depth.rows", $"{Codes.Of(missing)} is in no row");
+        }
+
+        foreach (var group in depth.Groups.Keys)
+        {
+            if (!planning.Passes.TryGetValue(group, out var passes))
+            {
+                Add(file, "passes", $"no passes for depth group '{group}'");
+            }
+            else if (passes.Min < 1 || passes.Max is not { } max || max < passes.Min)
+            {
+                Add(file, $"passes.{group}", "passes need 1 ≤ min ≤ max");
+            }
+        }
+
+        var envelope = planning.Envelope;
+        CheckSources(file, "envelope", envelope.MaxDepthSources);
+        foreach (var (entry, value) in new[]
+                 {
+                     ("envelope.maxDepthMm", envelope.MaxDepthMm), ("envelope.phototypeCap", envelope.PhototypeCap.MaxDepthMm),
+                     ("home.maxDepthMm", planning.Home.MaxDepthMm),
+                     ("home.faceMaxDepthMm", planning.Home.FaceMaxDepthMm),
+                 }.Concat(envelope.ZoneCaps.Select(c => ($"envelope.zoneCaps {Codes.Of(c.Zone)}", c.MaxDepthMm)))
+                     .Concat(envelope.RuleCaps.Select(c => ($"envelope.ruleCaps {c.Rule}", c.MaxDepthMm))))
+        {
+            if (value <= 0 || value > envelope.MaxDepthMm && entry != "envelope.maxDepthMm")
+            {
+                Add(file, entry, $"{value} mm must be above 0 and within the {envelope.MaxDepthMm} mm envelope");
+            }
+        }
+
+        var courseOf = new HashSet<Indication>();
+        foreach (var course in planning.Courses)
+        {
+            var entry = "course " + string.Join(", ", course.Indications.Select(Codes.Of));
+            foreach (var indication in course.Indications.Where(i => !courseOf.Add(i)))
+            {
+                Add(file, entry, $"{Codes.Of(indication)} has two courses");
+            }
+
+            if (course.IntervalDays.Min < 1 || course.IntervalDays.Max is not { } max || max < course.IntervalDays.Min)
+            {
+                Add(file, entry, "intervalDays needs 1 ≤ min ≤ max");
+            }
+
+            if (course.Sessions.Min < 1 || course.Sessions.Max < course.Sessions.Min)
+            {
+                Add(file, entry, "sessions needs 1 ≤ min ≤ max");
+            }
+
+            CheckSources(file, entry, course.Sources);
+        }
+
+        foreach (var missing in Enum.GetValues<Indication>().Where(i => !courseOf.Contains(i)))
+        {
+            Add(file, "courses", $"{Codes.Of(missing)} has no course");
+        }
+
+        if (planning.DefaultClinicMinimumIntervalDays < 1)
+        {
+            Add(file, "defaultClinicMinimumIntervalDays", "must be at least 1");
+        }
+
+        var home = planning.Home;
+        CheckSources(file, "home", home.Sources);
+        if (home.Intervals.Count == 0 || home.Intervals[^1].NeedleUpToMm is not null || home.Intervals.Any(i => i.MinimumDays < 1))
+        {
+            Add(file, "home.intervals", "needs entries of at least 1 day, the last with needleUpToMm null (any length)");
+        }
+
+        var warningCodes = Unique(planning.Warnings.Select(w => w.Code), file, errors);
+        foreach (var warning in planning.Warnings)
+        {
+            CheckSources(file, warning.Code, warning.Sources);
+            CheckText(file, warning.Code, warning.Message);
+        }
+
+        foreach (var cap in planning.Envelope.RuleCaps.Where(c => screeningRules.All(r => r.Code != c.Rule)))
+        {
+            Add(file, $"envelope.ruleCaps {cap.Rule}", "no screening rule has this code");
+        }
+
+        var used = Planner.WarningCodes.Concat(planning.Clearances.Select(c => c.Code)).Concat(planning.Envelope.RuleCaps.Select(c => c.Warning));
+        foreach (var code in used.Where(c => !warningCodes.Contains(c)))
+        {
+            Add(file, "warnings", $"{code} has no message");
+        }
+
+        foreach (var followUp in planning.FollowUps)
+        {
+            if (followUp.Anchor is not ("session" or "next-session" or "last-session"))
+            {
+                Add(file, $"follow-up {followUp.Kind}", $"anchor '{followUp.Anchor}' must be session, next-session or last-session");
+            }
+
+            CheckSources(file, $"follow-up {followUp.Kind}", followUp.Sources);
+        }
+    }
+
+    public void Triage(TriageFile triage)
+    {
+        const string file = KnowledgeBase.TriageFile;
+        Unique(triage.Rules.Select(r => r.Code), file, errors);
+        if (triage.Rules.Count(r => r.Fallback) != 1)
+        {
+            Add(file, "", "exactly one rule must be the fallback");
+        }
+
+        foreach (var rule in triage.Rules)
+        {
+            CheckSources(file, rule.Code, rule.Sources);
+            CheckText(file, rule.Code, rule.Message);
+            if (!RuleCode().IsMatch(rule.Code))
+            {
+                Add(file, rule.Code, "the code must look like AE-NAME (capitals, digits and dashes)");
+            }
+
+            if (rule.Cases.Count == 0)
+            {
+                Add(file, rule.Code, "needs at least one case");
+            }
+
+            foreach (var triageCase in rule.Cases)
+            {
+                if (!rule.Fallback && triageCase.Symptoms is not { Count: > 0 })
+                {
+                    Add(file, rule.Code, "every case needs symptoms");
+                }
+
+                if (triageCase.With is { Symptoms.Count: 0 })
+                {
+                    Add(file, rule.Code, "'with' needs symptoms");
+                }
+            }
+        }
+    }
+
+    public void Outcomes(OutcomesFile outcomes)
+    {
+        const string file = KnowledgeBase.OutcomesFile;
+        CheckSources(file, "qualitative", [outcomes.Qualitative.Source]);
+        CheckSources(file, "quantitative", [outcomes.Quantitative.Source]);
+        CheckSources(file, "improvement", outcomes.Improvement.Sources);
+        CheckSources(file, "phototypes", [outcomes.Phototypes.Source]);
+        if (!outcomes.Qualitative.Grades.Select(g => g.Grade).Order().SequenceEqual([1, 2, 3, 4]))
+        {
+            Add(file, "qualitative", "the grades must be 1, 2, 3 and 4, each once");
+        }
+
+        Unique(outcomes.Quantitative.Types.Select(t => t.Code).Append(outcomes.Quantitative.Keloidal.Code), file, errors);
+        if (outcomes.Quantitative.CountBands is not [.., { UpTo: null }] || outcomes.Quantitative.Keloidal.AreaBands is not [.., { Below: null, UpTo: null }])
+        {
+            Add(file, "quantitative", "the last count band and the last area band must be open-ended (null bounds)");
+        }
+
+        if (!outcomes.Phototypes.Types.Select(t => t.Type).Order().SequenceEqual([1, 2, 3, 4, 5, 6]))
+        {
+            Add(file, "phototypes", "the phototypes must be 1 to 6, each once");
+        }
+    }
+
+    private static HashSet<string> Unique(IEnumerable<string> ids, string file, List<KnowledgeError> errors)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids.Where(id => !set.Add(id)))
+        {
+            errors.Add(new KnowledgeError(file, id, "is defined twice"));
+        }
+
+        return set;
+    }
+
+    private TVerdict? SettingVerdict<TVerdict>(string file, RuleData rule, string setting) where TVerdict : struct, Enum
+    {
+        if (!rule.Verdict.TryGetValue(setting, out var text))
+        {
+            Add(file, rule.Code, $"no verdict for the {setting} setting (use \"none\" when the rule does not apply there)");
+            return null;
+        }
+
+        if (text == "none")
+        {
+            return null;
+        }
+
+        if (Codes.TryParse<TVerdict>(text, out var verdict))
+        {
+            return verdict;
+        }
+
+        Add(file, rule.Code, $"'{text}' is not a verdict; expected none or {Codes.Expected<TVerdict>()[7..]}");
+        return null;
+    }
+
+    private void CheckTrigger(string file, string code, Trigger t)
+    {
+        var kinds = new[]
+        {
+            t.Condition is not null, t.Medication is not null, t.Allergy is not null, t.Procedure is not null,
+            t.FitzpatrickAtLeast is not null, t.AgeBelow is not null, t.NeedleLongerThanMm is not null,
+            t.Mechanism is not null, t.DeviceNot is not null, t.DeviceUnknown is not null,
+        }.Count(set => set);
+        if (kinds != 1)
+        {
+            Add(file, code, $"each trigger needs exactly one kind (condition, medication, allergy, procedure, fitzpatrickAtLeast, ageBelow, needleLongerThanMm, mechanism, deviceNot, deviceUnknown); found {kinds}");
+            return;
+        }
+
+        if (t.Condition is not null && t.Status is not { Count: > 0 })
+        {
+            Add(file, code, "a condition trigger needs 'status'");
+        }
+
+        if (t.Medication is not null && new[] { t.Current, t.WithinDays is not null, t.WithinMonths is not null }.Count(x => x) != 1)
+        {
+            Add(file, code, "a medication trigger needs exactly one of current, withinDays, withinMonths");
+        }
+
+        if (t.Procedure is not null && (t.WithinDays is not null) == t.MinimumInterval)
+        {
+            Add(file, code, "a procedure trigger needs exactly one of withinDays, minimumInterval");
+        }
+
+        if (t.WithinDays is < 1 || t.WithinMonths is < 1)
+        {
+            Add(file, code, "waiting periods must be at least 1");
+        }
+
+        if (t.FitzpatrickAtLeast is < 1 or > 6)
+        {
+            Add(file, code, "fitzpatrickAtLeast must be 1 to 6");
+        }
+    }
+
+    private void CheckSources(string file, string entry, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            Add(file, entry, "names no source; every rule needs at least one");
+        }
+
+        foreach (var id in ids.Where(id => !_sourceIds.Contains(id)))
+        {
+            Add(file, entry, $"source '{id}' does not exist in {KnowledgeBase.SourcesFile}");
+        }
+    }
+
+    private void CheckText(string file, string entry, string message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            Add(file, entry, "needs a message");
+        }
+    }
+
+    private void CheckRange(string file, string entry, MmRange range)
+    {
+        if (range.Min <= 0 || range.Min > range.Max)
+        {
+            Add(file, entry, $"the range {range.Min}–{range.Max} mm is inverted or not positive");
+        }
+    }
+
+    private void Add(string file, string entry, string message) => errors.Add(new KnowledgeError(file, entry, message));
+
+    [GeneratedRegex("^[A-Z]{2}-[A-Z0-9]+(-[A-Z0-9]+)*$")]
+    private static partial Regex RuleCode();
+}

@@ -1,0 +1,169 @@
+using Stratum.Core.Vocabulary;
+
+namespace Stratum.Core.Knowledge;
+
+// The shapes of the files in knowledge/. They are read as they stand and checked by KnowledgeValidator;
+// the engines use them directly once checked.
+
+public sealed record SourceFile(IReadOnlyList<Source> Sources);
+
+/// <summary>An entry of the evidence library (knowledge/sources.json).</summary>
+public sealed record Source(string Id, SourceStatus Status, string Kind, string Citation, string Supports, string Checked);
+
+/// <summary>
+/// One condition a rule tests. Exactly one kind is set (condition, medication, allergy, procedure,
+/// fitzpatrickAtLeast, ageBelow, needleLongerThanMm, mechanism, deviceNot, deviceUnknown).
+/// </summary>
+public sealed record Trigger(
+    IReadOnlyList<Condition>? Condition = null,
+    IReadOnlyList<ConditionStatus>? Status = null,
+    IReadOnlyList<Medication>? Medication = null,
+    bool Current = false,
+    int? WithinDays = null,
+    int? WithinMonths = null,
+    IReadOnlyList<Allergy>? Allergy = null,
+    IReadOnlyList<Procedure>? Procedure = null,
+    bool MinimumInterval = false,
+    int? FitzpatrickAtLeast = null,
+    int? AgeBelow = null,
+    decimal? NeedleLongerThanMm = null,
+    IReadOnlyList<Mechanism>? Mechanism = null,
+    IReadOnlyList<DeviceProperty>? DeviceNot = null,
+    IReadOnlyList<DeviceProperty>? DeviceUnknown = null);
+
+/// <summary>
+/// A screening or device rule as written in the file: it fires when any trigger matches. <c>verdict</c> has one
+/// entry per setting; <c>none</c> means the rule does not apply in that setting.
+/// </summary>
+public sealed record RuleData(
+    string Code,
+    IReadOnlyList<Trigger> When,
+    IReadOnlyDictionary<string, string> Verdict,
+    string Message,
+    IReadOnlyList<string> Sources,
+    IReadOnlyDictionary<string, string>? Advice = null);
+
+public sealed record ScreeningFile(ScreeningTerms Terms, IReadOnlyList<RuleData> Rules);
+
+/// <summary>Precise terms of clinical-rules.md §1.</summary>
+/// <param name="CurrentMedicationDays">A medication is current when its last dose is fewer than this many days before the date.</param>
+/// <param name="StillTaking">Added to a dated rule's message when the medication is still being taken.</param>
+/// <param name="Summaries">One line per verdict; <c>{date}</c> and <c>{rules}</c> are filled in.</param>
+public sealed record ScreeningTerms(int CurrentMedicationDays, IReadOnlyList<Zone> FaceZones, string StillTaking, ScreeningSummaries Summaries);
+
+public sealed record ScreeningSummaries(string Proceed, string Caution, string Defer, string DeferDated, string DeferDatedAndUndated, string Refer, string Decline);
+
+public sealed record DeviceFile(string Note, IReadOnlyList<RuleData> Rules);
+
+public sealed record MmRange(decimal Min, decimal Max);
+
+public sealed record CountRange(int Min, int? Max);
+
+public sealed record DepthRow(IReadOnlyList<Zone> Zones, IReadOnlyDictionary<string, MmRange> DepthMm, string? Note = null);
+
+public sealed record DepthTable(string Note, IReadOnlyList<string> Sources, IReadOnlyDictionary<string, IReadOnlyList<Indication>> Groups, IReadOnlyList<DepthRow> Rows);
+
+public sealed record PhototypeCap(int FitzpatrickAtLeast, decimal MaxDepthMm, bool PassesAtLowEnd);
+
+public sealed record ZoneCap(Zone Zone, decimal MaxDepthMm);
+
+/// <summary>A depth ceiling that applies whenever a screening rule fires for the person (e.g. CI-ANTICOAGULANT → 1.0 mm).</summary>
+public sealed record RuleCap(string Rule, decimal MaxDepthMm, string Warning);
+
+public sealed record Envelope(decimal MaxDepthMm, IReadOnlyList<string> MaxDepthSources, PhototypeCap PhototypeCap, IReadOnlyList<ZoneCap> ZoneCaps, IReadOnlyList<RuleCap> RuleCaps);
+
+public sealed record Course(IReadOnlyList<Indication> Indications, CountRange IntervalDays, CountRange Sessions, IReadOnlyList<string> Sources, bool Maintenance = false);
+
+/// <summary>Home interval by needle length: the first entry whose <c>needleUpToMm</c> (inclusive) holds, null = any length.</summary>
+public sealed record HomeInterval(decimal? NeedleUpToMm, int MinimumDays);
+
+public sealed record HomeLimits(
+    IReadOnlyList<Mechanism> Mechanisms,
+    decimal MaxDepthMm,
+    decimal FaceMaxDepthMm,
+    IReadOnlyList<Zone> ExcludedZones,
+    IReadOnlyList<Indication> DermalIndications,
+    IReadOnlyList<HomeInterval> Intervals,
+    IReadOnlyList<string> Sources);
+
+/// <summary>A regulatory clearance that covers a zone and indication only for some phototypes.</summary>
+public sealed record Clearance(string Code, IReadOnlyList<Zone> Zones, IReadOnlyList<Indication> Indications, CountRange Fitzpatrick);
+
+public sealed record PlanWarningText(string Code, string Message, IReadOnlyList<string> Sources);
+
+/// <summary>A follow-up contact: <c>offsetDays</c> from its anchor (a session, the next session, the last session).</summary>
+public sealed record FollowUpRule(string Kind, string Anchor, int OffsetDays, string Message, IReadOnlyList<string> Sources);
+
+public sealed record PlanningFile(
+    DepthTable Depth,
+    IReadOnlyDictionary<string, CountRange> Passes,
+    Envelope Envelope,
+    IReadOnlyList<Course> Courses,
+    int DefaultClinicMinimumIntervalDays,
+    HomeLimits Home,
+    IReadOnlyList<Clearance> Clearances,
+    IReadOnlyList<PlanWarningText> Warnings,
+    IReadOnlyList<FollowUpRule> FollowUps);
+
+/// <summary>Hours since treatment: upTo ≤, after &gt;, from ≥, before &lt;. Absent bounds are open.</summary>
+public sealed record HourWindow(decimal? UpTo = null, decimal? After = null, decimal? From = null, decimal? Before = null)
+{
+    public bool Contains(decimal hours) =>
+        (UpTo is not { } upTo || hours <= upTo)
+        && (After is not { } after || hours > after)
+        && (From is not { } from || hours >= from)
+        && (Before is not { } before || hours < before);
+}
+
+/// <summary>Another symptom that must be present at the same time (e.g. warmth with worsening redness).</summary>
+public sealed record CoSymptom(IReadOnlyList<Symptom> Symptoms, IReadOnlyList<Trend>? Trend = null);
+
+/// <summary>
+/// One way a triage rule matches a reported symptom. Absent filters match anything; a symptom with no trend
+/// matches <c>trendNot</c> but never <c>trend</c>, and one with no severity never matches <c>severity</c>.
+/// </summary>
+public sealed record TriageCase(
+    Urgency Urgency,
+    IReadOnlyList<Symptom>? Symptoms = null,
+    IReadOnlyList<Severity>? Severity = null,
+    IReadOnlyList<Trend>? Trend = null,
+    IReadOnlyList<Trend>? TrendNot = null,
+    HourWindow? Hours = null,
+    Setting? Setting = null,
+    CoSymptom? With = null);
+
+/// <summary>A triage rule; the fallback rule covers every symptom no other rule matched.</summary>
+public sealed record TriageRule(string Code, string Message, IReadOnlyList<string> Sources, IReadOnlyList<TriageCase> Cases, bool Fallback = false);
+
+public sealed record TriageFile(string Note, IReadOnlyList<TriageRule> Rules);
+
+public sealed record QualitativeGrade(int Grade, string Level, string Definition, string Examples);
+
+public sealed record QualitativeScale(string Source, string Note, IReadOnlyList<QualitativeGrade> Grades);
+
+/// <summary>Lesion count band: the first entry whose <c>upTo</c> (inclusive) holds, null = no upper bound.</summary>
+public sealed record CountBand(int? UpTo, int Band);
+
+public sealed record ScarType(string Code, string Group, int Weight, string Description);
+
+/// <summary>Keloidal area band: the first whose <c>below</c> (exclusive) or <c>upTo</c> (inclusive) holds; both null = any larger area.</summary>
+public sealed record AreaBand(decimal? Below, decimal? UpTo, int Points);
+
+public sealed record KeloidalScoring(string Code, string Group, string Description, IReadOnlyList<AreaBand> AreaBands, string Note);
+
+public sealed record QuantitativeScale(
+    string Source,
+    string Label,
+    string Note,
+    IReadOnlyList<CountBand> CountBands,
+    IReadOnlyList<ScarType> Types,
+    KeloidalScoring Keloidal,
+    int Maximum);
+
+public sealed record ImprovementNotes(IReadOnlyList<string> Sources, string Note);
+
+public sealed record Phototype(int Type, string Description);
+
+public sealed record Phototypes(string Source, IReadOnlyList<Phototype> Types);
+
+public sealed record OutcomesFile(QualitativeScale Qualitative, QuantitativeScale Quantitative, ImprovementNotes Improvement, Phototypes Phototypes);

@@ -1,0 +1,124 @@
+using Stratum.Core.Input;
+using Stratum.Core.Vocabulary;
+
+namespace Stratum.Core.Screening;
+
+public sealed record ConditionEntry(Condition Code, ConditionStatus Status);
+
+/// <param name="LastDose">The last dose; null means the person still takes it.</param>
+public sealed record MedicationEntry(Medication Code, DateOnly? LastDose = null);
+
+public sealed record ProcedureEntry(Procedure Code, DateOnly Date);
+
+/// <summary>The needling device as far as it is known; null properties are unknown.</summary>
+public sealed record DeviceSpec(
+    decimal? NeedleLengthMm = null,
+    Mechanism? Mechanism = null,
+    bool? Sterile = null,
+    bool? SingleUse = null,
+    bool? FdaCleared = null,
+    bool? AdjustableDepth = null)
+{
+    public bool? Has(DeviceProperty property) => property switch
+    {
+        DeviceProperty.Sterile => Sterile,
+        DeviceProperty.SingleUse => SingleUse,
+        DeviceProperty.FdaCleared => FdaCleared,
+        DeviceProperty.AdjustableDepth => AdjustableDepth,
+        _ => throw new ArgumentOutOfRangeException(nameof(property)),
+    };
+
+    /// <summary>Longest accepted needle, in mm: well past any real device, so a typo is caught.</summary>
+    public const decimal MaxNeedleLengthMm = 10m;
+
+    internal static DeviceSpec? Read(ObjectReader? o) => o is null
+        ? null
+        : new DeviceSpec(
+            o.Number("needleLengthMm", 0m, MaxNeedleLengthMm, minExclusive: true),
+            o.Code<Mechanism>("mechanism"),
+            o.Boolean("sterile"),
+            o.Boolean("singleUse"),
+            o.Boolean("fdaCleared"),
+            o.Boolean("adjustableDepth"));
+}
+
+/// <summary>A screening intake (DESIGN §3 <c>stratum screen</c>). All dates are calendar dates.</summary>
+/// <param name="Date">The day of the planned treatment; every waiting period counts from it.</param>
+public sealed record Intake(
+    Setting Setting,
+    DateOnly Date,
+    int? Age = null,
+    int? Fitzpatrick = null,
+    Indication? Indication = null,
+    IReadOnlyList<Zone>? Zones = null,
+    IReadOnlyList<ConditionEntry>? Conditions = null,
+    IReadOnlyList<MedicationEntry>? Medications = null,
+    IReadOnlyList<Allergy>? Allergies = null,
+    IReadOnlyList<ProcedureEntry>? Procedures = null,
+    DeviceSpec? Device = null)
+{
+    public IReadOnlyList<Zone> Zones { get; init; } = Zones ?? [];
+    public IReadOnlyList<ConditionEntry> Conditions { get; init; } = Conditions ?? [];
+    public IReadOnlyList<MedicationEntry> Medications { get; init; } = Medications ?? [];
+    public IReadOnlyList<Allergy> Allergies { get; init; } = Allergies ?? [];
+    public IReadOnlyList<ProcedureEntry> Procedures { get; init; } = Procedures ?? [];
+
+    /// <summary>Reads an intake; <paramref name="today"/> is the date when the input gives none.</summary>
+    public static InputResult<Intake> Parse(string? json, DateOnly today) => JsonInput.Parse(json, o => Read(o, today));
+
+    private static Intake? Read(ObjectReader o, DateOnly today)
+    {
+        var setting = o.Code<Setting>("setting", required: true);
+        var date = o.Date("date") ?? today;
+        var intake = new Intake(
+            setting ?? Setting.Clinic,
+            date,
+            o.Integer("age", 0, 130),
+            o.Integer("fitzpatrick", 1, 6),
+            o.Code<Indication>("indication"),
+            o.CodeList<Zone>("zones"),
+            o.Objects("conditions", c =>
+            {
+                var code = c.Code<Condition>("code", required: true);
+                var status = c.Code<ConditionStatus>("status", required: true);
+                return code is { } k && status is { } s ? new ConditionEntry(k, s) : null;
+            }),
+            o.Objects("medications", m =>
+            {
+                var code = m.Code<Medication>("code", required: true);
+                var lastDose = m.Date("lastDose");
+                if (lastDose > date)
+                {
+                    m.Error("lastDose", $"{lastDose:yyyy-MM-dd} is after the screening date {date:yyyy-MM-dd}");
+                }
+
+                return code is { } k ? new MedicationEntry(k, lastDose) : null;
+            }),
+            o.CodeList<Allergy>("allergies"),
+            o.Objects("procedures", p =>
+            {
+                var code = p.Code<Procedure>("code", required: true);
+                var when = p.Date("date", required: true);
+                if (when > date)
+                {
+                    p.Error("date", $"{when:yyyy-MM-dd} is after the screening date {date:yyyy-MM-dd}");
+                }
+
+                return code is { } k && when is { } d ? new ProcedureEntry(k, d) : null;
+            }),
+            DeviceSpec.Read(o.Object("device")));
+
+        RejectRepeats(o, "conditions", intake.Conditions.Select(c => Codes.Of(c.Code)));
+        RejectRepeats(o, "medications", intake.Medications.Select(m => Codes.Of(m.Code)));
+        return setting is null ? null : intake;
+    }
+
+    // One status per condition and one last dose per medication: a repeat would make the answer depend on order.
+    private static void RejectRepeats(ObjectReader o, string field, IEnumerable<string> codes)
+    {
+        foreach (var repeated in codes.GroupBy(c => c).Where(g => g.Count() > 1))
+        {
+            o.Error(field, $"'{repeated.Key}' is listed more than once");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Stratum.Core.Knowledge;
+using Stratum.Core.Planning;
+using Stratum.Core.Vocabulary;
+
+namespace Stratum.Core.Screening;
+
+/// <summary>Whether a trigger matched, and the date from which it stops holding when that is known.</summary>
+/// <param name="NotBefore">First day the waiting period is over (inclusive); null when undated.</param>
+internal readonly record struct Match(bool Matched, DateOnly? NotBefore, bool StillTaking = false)
+{
+    public static readonly Match No = new(false, null);
+    public static readonly Match Undated = new(true, null);
+
+    /// <summary>
+    /// Of several matches (two previous sessions; two triggers of one rule) the one that waits longest decides;
+    /// an undated match outranks any date.
+    /// </summary>
+    public static Match Latest(IEnumerable<Match> matches)
+    {
+        var result = No;
+        foreach (var m in matches.Where(m => m.Matched))
+        {
+            var later = !result.Matched || result.NotBefore is { } current && (m.NotBefore is null || m.NotBefore > current);
+            result = later ? m : result;
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Evaluates the triggers of knowledge rules against an intake (clinical-rules.md §1, precise terms).</summary>
+internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
+{
+    /// <summary>The rules that apply in the intake's setting and fire, each with its verdict there and its match.</summary>
+    public IEnumerable<(Rule<TVerdict> Rule, TVerdict Verdict, Match Match)> Fired<TVerdict>(IEnumerable<Rule<TVerdict>> rules, Intake intake)
+        where TVerdict : struct, Enum
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.VerdictIn(intake.Setting) is { } verdict)
+            {
+                var match = Match.Latest(rule.When.Select(t => Evaluate(t, intake)));
+                if (match.Matched)
+                {
+                    yield return (rule, verdict, match);
+                }
+            }
+        }
+    }
+
+    public Match Evaluate(Trigger t, Intake intake)
+    {
+        if (t.Condition is { } conditions)
+        {
+            return intake.Conditions.Any(c => conditions.Contains(c.Code) && t.Status!.Contains(c.Status)) ? Match.Undated : Match.No;
+        }
+
+        if (t.Medication is { } medications)
+        {
+            return Match.Latest(intake.Medications.Where(m => medications.Contains(m.Code)).Select(m => Medication(t, m, intake.Date)));
+        }
+
+        if (t.Allergy is { } allergies)
+        {
+            return intake.Allergies.Any(allergies.Contains) ? Match.Undated : Match.No;
+        }
+
+        if (t.Procedure is { } procedures)
+        {
+            var days = t.MinimumInterval ? Protocols.MinimumIntervalDays(knowledge.Planning, intake.Setting, intake.Indication, intake.Device?.NeedleLengthMm) : t.WithinDays!.Value;
+            return Match.Latest(intake.Procedures.Where(p => procedures.Contains(p.Code)).Select(p => Waiting(p.Date.AddDays(days), intake.Date)));
+        }
+
+        if (t.FitzpatrickAtLeast is { } minimum)
+        {
+            return intake.Fitzpatrick >= minimum ? Match.Undated : Match.No;
+        }
+
+        if (t.AgeBelow is { } age)
+        {
+            return intake.Age < age ? Match.Undated : Match.No;
+        }
+
+        var device = intake.Device;
+        if (t.NeedleLongerThanMm is { } length)
+        {
+            return device?.NeedleLengthMm > length ? Match.Undated : Match.No;
+        }
+
+        if (t.Mechanism is { } mechanisms)
+        {
+            return device?.Mechanism is { } m && mechanisms.Contains(m) ? Match.Undated : Match.No;
+        }
+
+        if (t.DeviceNot is { } not)
+        {
+            return device is not null && not.Any(p => device.Has(p) == false) ? Match.Undated : Match.No;
+        }
+
+        if (t.DeviceUnknown is { } unknown)
+        {
+            return device is not null && unknown.Any(p => device.Has(p) is null) ? Match.Undated : Match.No;
+        }
+
+        throw new InvalidOperationException("A checked trigger has exactly one kind.");
+    }
+
+    private Match Medication(Trigger t, MedicationEntry m, DateOnly date)
+    {
+        if (m.LastDose is not { } lastDose)
+        {
+            return new Match(true, null, StillTaking: !t.Current);
+        }
+
+        var end = t.Current ? lastDose.AddDays(knowledge.Screening.Terms.CurrentMedicationDays)
+            : t.WithinMonths is { } months ? lastDose.AddMonths(months)
+            : lastDose.AddDays(t.WithinDays!.Value);
+
+        // "Current" medication rules carry no date of their own: the finding is a caution, not a wait.
+        return end > date ? new Match(true, t.Current ? null : end) : Match.No;
+    }
+
+    private static Match Waiting(DateOnly end, DateOnly date) => end > date ? new Match(true, end) : Match.No;
+}
