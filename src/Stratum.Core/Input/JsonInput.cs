@@ -56,7 +56,7 @@ public static class JsonInput
     private static string Describe(JsonException e)
     {
         var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-        return e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+        return e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
             ? $"the input is nested too deeply (at most {MaxDepth} levels)"
             : e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
                 ? "a field appears twice" + where

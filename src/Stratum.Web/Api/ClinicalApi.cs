@@ -1,0 +1,118 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Stratum.Core.Devices;
+using Stratum.Core.Input;
+using Stratum.Core.Knowledge;
+using Stratum.Core.Outcomes;
+using Stratum.Core.Planning;
+using Stratum.Core.Scheduling;
+using Stratum.Core.Screening;
+using Stratum.Core.Triage;
+
+namespace Stratum.Web.Api;
+
+/// <summary>
+/// The stateless public endpoints (DESIGN §5): the CLI's JSON in and out, nothing stored, rate-limited.
+/// Bad input answers a problem-details 400 keyed by the JSON path of each bad field.
+/// </summary>
+public static class ClinicalApi
+{
+    public const string RateLimitPolicy = "public";
+
+    public static IEndpointRouteBuilder MapClinicalApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Clinical checks").RequireRateLimiting(RateLimitPolicy);
+
+        api.MapPost("/screen", ScreenAsync).WithName("Screen").AcceptsJson<Intake>()
+            .WithSummary("Screen an intake: verdict, findings with rule, reason and sources, earliest date.");
+        api.MapPost("/plan", PlanAsync).WithName("Plan").AcceptsJson<Intake>()
+            .WithSummary("Plan depth, passes, interval and sessions per zone inside the safety envelope.");
+        api.MapPost("/schedule", ScheduleAsync).WithName("Schedule").AcceptsJson<ScheduleRequest>()
+            .WithSummary("Session dates that honour the healing interval, and follow-ups.");
+        api.MapPost("/triage", TriageAsync).WithName("Triage").AcceptsJson<TriageRequest>()
+            .WithSummary("Expected healing or a red flag, with urgency.");
+        api.MapPost("/score", ScoreAsync).WithName("Score")
+            .WithSummary("Goodman & Baron qualitative grade and quantitative score; improvement over a series.");
+        api.MapPost("/device", DeviceAsync).WithName("AssessDevice").AcceptsJson<DeviceRequest>()
+            .WithSummary("Device suitability for the setting.");
+        return app;
+    }
+
+    public static Task<Results<Ok<ScreeningResult>, ValidationProblem>> ScreenAsync(HttpRequest request, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct) =>
+        HandleAsync(request, text => Intake.Parse(text, Today(time)), new Screener(knowledge).Screen, ct);
+
+    public static Task<Results<Ok<Plan>, ValidationProblem>> PlanAsync(HttpRequest request, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct) =>
+        HandleAsync(request, text => Planner.ParseRequest(text, Today(time)), new Planner(knowledge).Plan, ct);
+
+    public static Task<Results<Ok<Schedule>, ValidationProblem>> ScheduleAsync(HttpRequest request, KnowledgeBase knowledge, CancellationToken ct) =>
+        HandleAsync(request, ScheduleRequest.Parse, new Scheduler(knowledge).Schedule, ct);
+
+    public static Task<Results<Ok<TriageResult>, ValidationProblem>> TriageAsync(HttpRequest request, KnowledgeBase knowledge, CancellationToken ct) =>
+        HandleAsync(request, TriageRequest.Parse, new Triager(knowledge).Triage, ct);
+
+    public static Task<Results<Ok<ScoreResult>, ValidationProblem>> ScoreAsync(HttpRequest request, KnowledgeBase knowledge, CancellationToken ct)
+    {
+        var scorer = new Scorer(knowledge);
+        return HandleAsync(request, scorer.Parse, scorer.Score, ct);
+    }
+
+    public static Task<Results<Ok<DeviceAssessment>, ValidationProblem>> DeviceAsync(HttpRequest request, KnowledgeBase knowledge, CancellationToken ct) =>
+        HandleAsync(request, DeviceRequest.Parse, new DeviceAssessor(knowledge).Assess, ct);
+
+    /// <summary>
+    /// Documents the JSON body in OpenAPI without making the content type a condition: the body is read as text
+    /// by Core's parser, so a client that forgets the header still gets a proper answer.
+    /// </summary>
+    private static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer(async (operation, context, ct) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct);
+            operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+            };
+        });
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    private static async Task<Results<Ok<TResult>, ValidationProblem>> HandleAsync<TRequest, TResult>(
+        HttpRequest request,
+        Func<string, InputResult<TRequest>> parse,
+        Func<TRequest, TResult> compute,
+        CancellationToken ct)
+        where TRequest : class
+    {
+        var body = await ReadBodyAsync(request, ct);
+        var input = body is null
+            ? InputResult<TRequest>.Invalid([new InputError("$", $"the input is too large (more than {JsonInput.MaxLength:N0} characters)")])
+            : parse(body);
+        return input.TryGetValue(out var value) ? TypedResults.Ok(compute(value)) : Problem(input.Errors);
+    }
+
+    /// <summary>The errors as RFC 9457 problem details, one entry per JSON path.</summary>
+    public static ValidationProblem Problem(IReadOnlyList<InputError> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            detail: string.Join("; ", errors.Select(e => e.ToString())),
+            title: "The input is invalid.");
+
+    /// <summary>The body as text, or null when it exceeds <see cref="JsonInput.MaxLength"/>; reading stops there.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var buffer = new char[16 * 1024];
+        var text = new StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, ct)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > JsonInput.MaxLength)
+            {
+                return null;
+            }
+        }
+
+        return text.ToString();
+    }
+}
