@@ -26,7 +26,7 @@ public sealed class ScreeningDateTests
     [Fact]
     public void Isotretinoin_months_use_calendar_month_arithmetic_at_the_end_of_a_month()
     {
-        var result = new Screener(Knowledge.KnowledgeBase.Default).Screen(Intake.Parse(
+        var result = new Screener(Stratum.Core.Knowledge.KnowledgeBase.Default).Screen(Intake.Parse(
             """{"setting":"clinic","date":"2027-02-27","medications":[{"code":"isotretinoin","lastDose":"2026-08-31"}]}""", Today).Value);
         result.NotBefore.ShouldBe(new DateOnly(2027, 2, 28));
     }
@@ -109,6 +109,6 @@ public sealed class ScreeningDateTests
         var result = Screen("clinic", """ "age":34, "fitzpatrick":2 """);
         result.Verdict.ShouldBe(Verdict.Proceed);
         result.NotBefore.ShouldBeNull();
-        result.KnowledgeVersion.ShouldBe(Knowledge.KnowledgeBase.Default.Version);
+        result.KnowledgeVersion.ShouldBe(Stratum.Core.Knowledge.KnowledgeBase.Default.Version);
     }
 }

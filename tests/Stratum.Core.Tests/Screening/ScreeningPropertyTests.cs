@@ -37,7 +37,7 @@ public sealed class ScreeningPropertyTests
         Prop.ForAll(Generators.Intake.ToArbitrary(), intake =>
         {
             var result = Screener.Screen(intake);
-            var worst = result.Findings.Count == 0 ? Vocabulary.Verdict.Proceed : result.Findings.Max(f => f.Verdict);
-            return result.Verdict == worst && (result.NotBefore is null || result.Verdict == Vocabulary.Verdict.Defer);
+            var worst = result.Findings.Count == 0 ? Stratum.Core.Vocabulary.Verdict.Proceed : result.Findings.Max(f => f.Verdict);
+            return result.Verdict == worst && (result.NotBefore is null || result.Verdict == Stratum.Core.Vocabulary.Verdict.Defer);
         });
 }
