@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Stratum.Core.Json;
+using Stratum.Core.Knowledge;
+using Stratum.Core.Screening;
+
+namespace Stratum.Web.Tests;
+
+public sealed class StratumFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+    }
+}
+
+public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<StratumFactory>
+{
+    private const string DesignExample = """
+        { "setting": "clinic", "date": "2026-11-25", "age": 34, "fitzpatrick": 3,
+          "indication": "acne-scars", "zones": ["cheeks", "forehead"],
+          "conditions":  [{ "code": "herpes-labialis", "status": "history" }],
+          "medications": [{ "code": "isotretinoin", "lastDose": "2026-08-01" }],
+          "allergies":   ["topical-anesthetic"],
+          "procedures":  [{ "code": "microneedling", "date": "2026-11-01" }],
+          "device": { "needleLengthMm": 1.5, "mechanism": "motorized", "sterile": true, "singleUse": true } }
+        """;
+
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private Task<HttpResponseMessage> PostAsync(string path, string json) =>
+        _client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Health_answers_200()
+    {
+        var response = await _client.GetAsync("/health", TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Openapi_document_lists_the_public_endpoints_and_the_reference_page_is_served()
+    {
+        var document = JsonNode.Parse(await _client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        paths.ShouldBe(["/api/screen", "/api/plan", "/api/schedule", "/api/triage", "/api/score", "/api/device"], ignoreOrder: true);
+        document["paths"]!["/api/screen"]!["post"]!["requestBody"].ShouldNotBeNull();
+        (await _client.GetAsync("/docs/", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Screen_returns_the_same_json_as_the_cli_contract()
+    {
+        var response = await PostAsync("/api/screen", DesignExample);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var expected = JsonSerializer.Serialize(new Screener(KnowledgeBase.Default).Screen(Intake.Parse(DesignExample, default).Value), StratumJson.Default.ScreeningResult);
+        body.ShouldBe(expected);
+        JsonNode.Parse(body)!["verdict"]!.GetValue<string>().ShouldBe("defer");
+    }
+
+    [Fact]
+    public async Task Screen_without_a_date_uses_the_host_clock()
+    {
+        var json = JsonNode.Parse(await (await PostAsync("/api/screen", """{"setting":"home","medications":[{"code":"retinol","lastDose":"2026-11-24"}]}"""))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        json["notBefore"]!.GetValue<string>().ShouldBe("2026-11-27");
+    }
+
+    [Theory]
+    [InlineData("/api/plan", """{"setting":"clinic","indication":"wrinkles","zones":["neck"]}""", "zones")]
+    [InlineData("/api/schedule", """{"setting":"clinic","indication":"alopecia","start":"2026-12-01"}""", "sessions")]
+    [InlineData("/api/triage", """{"setting":"home","hoursSinceTreatment":24,"symptoms":[{"code":"erythema"}]}""", "urgency")]
+    [InlineData("/api/score", """{"qualitativeGrade":2}""", "qualitativeGrade")]
+    [InlineData("/api/device", """{"setting":"clinic","needleLengthMm":1.0,"sterile":true,"singleUse":true}""", "verdict")]
+    public async Task Every_public_endpoint_answers_with_its_result_and_the_knowledge_version(string path, string body, string field)
+    {
+        var response = await PostAsync(path, body);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        json[field].ShouldNotBeNull();
+        json["knowledgeVersion"]!.GetValue<string>().ShouldBe(KnowledgeBase.Default.Version);
+    }
+
+    [Theory]
+    [InlineData("/api/screen", """{"setting":"clinic","fitzpatrick":7}""", "$.fitzpatrick", "7 is out of range; expected 1 to 6")]
+    [InlineData("/api/screen", """{"setting":"clinic","zones":["cheek"]}""", "$.zones[0]", "expected one of forehead")]
+    [InlineData("/api/screen", "", "$", "the input is empty")]
+    [InlineData("/api/screen", "{\"setting\":", "$", "not valid JSON")]
+    [InlineData("/api/triage", """{"setting":"home","hoursSinceTreatment":-1}""", "$.hoursSinceTreatment", "out of range")]
+    [InlineData("/api/plan", """{"setting":"clinic","zones":["cheeks"]}""", "$.indication", "is required")]
+    [InlineData("/api/score", """{"lesions":[{"type":"boxcar","count":2}]}""", "$.lesions[0].type", "unknown scar type")]
+    [InlineData("/api/device", """{"setting":"clinic","sterile":1}""", "$.sterile", "expected true or false")]
+    public async Task Bad_input_is_a_problem_details_400_naming_the_field(string path, string body, string field, string message)
+    {
+        var response = await PostAsync(path, body);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        problem["status"]!.GetValue<int>().ShouldBe(400);
+        problem["errors"]![field]![0]!.GetValue<string>().ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task A_huge_body_is_refused_with_400_not_read_to_the_end()
+    {
+        var response = await PostAsync("/api/screen", "{\"setting\":\"clinic\",\"x\":\"" + new string('a', 2_000_000) + "\"}");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("too large");
+    }
+
+    [Fact]
+    public async Task A_body_without_a_content_type_is_still_read()
+    {
+        var response = await _client.PostAsync("/api/device", new ByteArrayContent(Encoding.UTF8.GetBytes("""{"setting":"home","needleLengthMm":0.25}""")), TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["verdict"]!.GetValue<string>().ShouldBe("caution");
+    }
+
+    [Fact]
+    public async Task An_unknown_path_is_a_problem_404()
+    {
+        var response = await _client.GetAsync("/api/nothing-here", TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Public_endpoints_are_rate_limited_per_client()
+    {
+        await using var factory = new StratumFactory().WithWebHostBuilder(b => b.UseSetting("Stratum:RateLimit:PublicPermitsPerMinute", "3"));
+        var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await client.PostAsync("/api/score", new StringContent("""{"qualitativeGrade":2}"""), TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
+        (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_knowledge_path_with_a_broken_rule_stops_the_host_from_starting()
+    {
+        var directory = Directory.CreateTempSubdirectory("stratum-knowledge-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "devices.json"), "{\"note\":\"x\",\"rules\":[{\"code\":\"DV-X\"}]}", TestContext.Current.CancellationToken);
+            await using var factory = new StratumFactory().WithWebHostBuilder(b => b.UseSetting("Stratum:KnowledgePath", directory.FullName));
+            var error = Should.Throw<InvalidOperationException>(() => factory.CreateClient());
+            error.Message.ShouldContain("devices.json");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}
