@@ -42,7 +42,7 @@ public sealed class CommandTests
         result.ExitCode.ShouldBe(0);
         result.Stdout.ShouldContain("Verdict: DEFER — not before 2027-02-01");
         result.Stdout.ShouldContain("CI-HSV-HISTORY");
-        result.Stdout.ShouldContain("stratum-policy (convention)");
+        result.Stdout.ShouldContain("stratum-policy [evidence: convention]");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal static class TextReports
         var table = Table("Zone", "Depth (mm)", "Passes");
         foreach (var z in p.Zones)
         {
-            Row(table, Codes.Of(z.Zone), $"{Mm(z.DepthMm.Min)}–{Mm(z.DepthMm.Max)}", Range(z.Passes));
+            Row(table, Codes.Of(z.Zone), z.DepthMm.Min == z.DepthMm.Max ? Mm(z.DepthMm.Max) : $"{Mm(z.DepthMm.Min)}–{Mm(z.DepthMm.Max)}", Range(z.Passes));
         }
 
         console.Write(table);
@@ -163,13 +163,18 @@ internal static class TextReports
     private static string Why(string message, string? advice) => advice is null ? message : $"{message} {advice}";
 
     private static string Sources(IReadOnlyList<string> sources, SourceStatus evidence) =>
-        string.Join(", ", sources) + (evidence is SourceStatus.Convention or SourceStatus.Unverified ? $" ({Codes.Of(evidence)})" : "");
+        string.Join(", ", sources) + (evidence is SourceStatus.Convention or SourceStatus.Unverified ? $" [evidence: {Codes.Of(evidence)}]" : "");
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Mm(decimal mm) => mm.ToString("0.0#", CultureInfo.InvariantCulture);
 
-    private static string Range(CountRange r) => r.Max == r.Min ? $"{r.Min}" : $"{r.Min}–{r.Max?.ToString(CultureInfo.InvariantCulture) ?? "open"}";
+    private static string Range(CountRange r) => r.Max switch
+    {
+        null => $"{r.Min} or more",
+        { } max when max == r.Min => $"{r.Min}",
+        { } max => $"{r.Min}–{max}",
+    };
 
     private static Table Table(params string[] columns)
     {

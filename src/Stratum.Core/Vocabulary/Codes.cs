@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Stratum.Core.Vocabulary;
@@ -7,34 +7,37 @@ namespace Stratum.Core.Vocabulary;
 /// The kebab-case codes of DESIGN §2 for every vocabulary enum: <c>HerpesLabialis</c> ⇄ <c>herpes-labialis</c>.
 /// The single place where C# names meet the codes used by the CLI, the API and storage.
 /// </summary>
+/// <remarks>
+/// Lookups are stored by the enum's int value in non-generic collections: a generic collection per enum type
+/// would be compiled anew for each of the seventeen vocabularies and cost the CLI most of its start-up.
+/// Every vocabulary enum is numbered 0, 1, 2… in declaration order.
+/// </remarks>
 public static class Codes
 {
-    public static string Of<T>(T value) where T : struct, Enum => Table<T>.ToCode[value];
+    public static string Of<T>(T value) where T : struct, Enum => Table<T>.Names[Unsafe.As<T, int>(ref value)];
 
     public static bool TryParse<T>(string? code, out T value) where T : struct, Enum
     {
+        if (code is not null && Table<T>.Values.TryGetValue(code, out var number))
+        {
+            value = Unsafe.As<int, T>(ref number);
+            return true;
+        }
+
         value = default;
-        return code is not null && Table<T>.FromCode.TryGetValue(code, out value);
+        return false;
     }
 
     /// <summary>Every code of <typeparamref name="T"/>, in declaration order.</summary>
-    public static IReadOnlyList<string> All<T>() where T : struct, Enum => Table<T>.Ordered;
+    public static IReadOnlyList<string> All<T>() where T : struct, Enum => Table<T>.Names;
 
     /// <summary>"one of a, b, c" — for error messages that list the valid values.</summary>
-    public static string Expected<T>() where T : struct, Enum => "one of " + string.Join(", ", Table<T>.Ordered);
+    public static string Expected<T>() where T : struct, Enum => Table<T>.Expected;
 
     private static class Table<T> where T : struct, Enum
     {
-        public static readonly IReadOnlyList<string> Ordered;
-        public static readonly FrozenDictionary<T, string> ToCode;
-        public static readonly FrozenDictionary<string, T> FromCode;
-
-        static Table()
-        {
-            var values = Enum.GetValues<T>();
-            Ordered = values.Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString())).ToArray();
-            ToCode = values.Zip(Ordered).ToFrozenDictionary(p => p.First, p => p.Second);
-            FromCode = values.Zip(Ordered).ToFrozenDictionary(p => p.Second, p => p.First, StringComparer.Ordinal);
-        }
+        public static readonly string[] Names = Enum.GetNames<T>().Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToArray();
+        public static readonly Dictionary<string, int> Values = Names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        public static readonly string Expected = "one of " + string.Join(", ", Names);
     }
 }
