@@ -42,7 +42,8 @@ public sealed class CommandTests
         result.ExitCode.ShouldBe(0);
         result.Stdout.ShouldContain("Verdict: DEFER — not before 2027-02-01");
         result.Stdout.ShouldContain("CI-HSV-HISTORY");
-        result.Stdout.ShouldContain("stratum-policy [evidence: convention]");
+        result.Stdout.ShouldContain("stratum-policy [evidence:");
+        result.Stdout.ShouldContain("convention]");
     }
 
     [Fact]

@@ -41,3 +41,22 @@ public sealed class DateConverter : JsonConverter<DateOnly>
     public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 }
+
+/// <summary>One converter for every vocabulary enum, so each JSON context registers the vocabulary once.</summary>
+public sealed class VocabularyConverter : JsonConverterFactory
+{
+    // Listed rather than built with MakeGenericType, which native AOT cannot do for value types.
+    private static readonly Dictionary<Type, JsonConverter> Converters = new JsonConverter[]
+    {
+        new CodeConverter<Setting>(), new CodeConverter<Zone>(), new CodeConverter<Indication>(),
+        new CodeConverter<Condition>(), new CodeConverter<ConditionStatus>(), new CodeConverter<Medication>(),
+        new CodeConverter<Allergy>(), new CodeConverter<Procedure>(), new CodeConverter<Verdict>(),
+        new CodeConverter<Urgency>(), new CodeConverter<Symptom>(), new CodeConverter<Trend>(),
+        new CodeConverter<Severity>(), new CodeConverter<Mechanism>(), new CodeConverter<DeviceVerdict>(),
+        new CodeConverter<DeviceProperty>(), new CodeConverter<SourceStatus>(),
+    }.ToDictionary(c => c.Type!);
+
+    public override bool CanConvert(Type typeToConvert) => Converters.ContainsKey(typeToConvert);
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) => Converters[typeToConvert];
+}

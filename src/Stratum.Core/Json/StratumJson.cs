@@ -8,7 +8,6 @@ using Stratum.Core.Planning;
 using Stratum.Core.Scheduling;
 using Stratum.Core.Screening;
 using Stratum.Core.Triage;
-using Stratum.Core.Vocabulary;
 
 namespace Stratum.Core.Json;
 
@@ -19,16 +18,7 @@ namespace Stratum.Core.Json;
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     WriteIndented = false,
-    Converters =
-    [
-        typeof(DateConverter),
-        typeof(CodeConverter<Setting>), typeof(CodeConverter<Zone>), typeof(CodeConverter<Indication>),
-        typeof(CodeConverter<Condition>), typeof(CodeConverter<ConditionStatus>), typeof(CodeConverter<Medication>),
-        typeof(CodeConverter<Allergy>), typeof(CodeConverter<Procedure>), typeof(CodeConverter<Verdict>),
-        typeof(CodeConverter<Urgency>), typeof(CodeConverter<Symptom>), typeof(CodeConverter<Trend>),
-        typeof(CodeConverter<Severity>), typeof(CodeConverter<Mechanism>), typeof(CodeConverter<DeviceVerdict>),
-        typeof(CodeConverter<DeviceProperty>), typeof(CodeConverter<SourceStatus>),
-    ])]
+    Converters = [typeof(DateConverter), typeof(VocabularyConverter)])]
 [JsonSerializable(typeof(ScreeningResult))]
 [JsonSerializable(typeof(Intake))]
 [JsonSerializable(typeof(Plan))]

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Stratum.Core.Json;
-using Stratum.Core.Vocabulary;
 
 namespace Stratum.Core.Knowledge;
 
@@ -12,15 +11,7 @@ namespace Stratum.Core.Knowledge;
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
     ReadCommentHandling = JsonCommentHandling.Skip,
-    Converters =
-    [
-        typeof(CodeConverter<Setting>), typeof(CodeConverter<Zone>), typeof(CodeConverter<Indication>),
-        typeof(CodeConverter<Condition>), typeof(CodeConverter<ConditionStatus>), typeof(CodeConverter<Medication>),
-        typeof(CodeConverter<Allergy>), typeof(CodeConverter<Procedure>), typeof(CodeConverter<Verdict>),
-        typeof(CodeConverter<Urgency>), typeof(CodeConverter<Symptom>), typeof(CodeConverter<Trend>),
-        typeof(CodeConverter<Severity>), typeof(CodeConverter<Mechanism>), typeof(CodeConverter<DeviceVerdict>),
-        typeof(CodeConverter<DeviceProperty>), typeof(CodeConverter<SourceStatus>),
-    ])]
+    Converters = [typeof(VocabularyConverter)])]
 [JsonSerializable(typeof(SourceFile))]
 [JsonSerializable(typeof(ScreeningFile))]
 [JsonSerializable(typeof(PlanningFile))]
