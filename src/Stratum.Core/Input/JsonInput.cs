@@ -154,6 +154,33 @@ public sealed class ObjectReader
                 : s;
         });
 
+    /// <summary>A local clock time, <c>yyyy-MM-ddTHH:mm</c> with optional seconds, no offset (the time on the person's clock).</summary>
+    public DateTime? DateTime(string field, bool required = false) =>
+        Get<DateTime?>(field, required, (e, path) =>
+            e.ValueKind == JsonValueKind.String && LocalTime.TryParse(e.GetString(), out var time)
+                ? time
+                : Fail<DateTime?>(path, e.ValueKind == JsonValueKind.String
+                    ? $"'{Printable(e.GetString())}' is not a time; expected {LocalTime.Format}"
+                    : $"expected a time as {LocalTime.Format}, found {JsonInput.Kind(e)}"));
+
+    /// <summary>A list of strings, each non-empty and at most <paramref name="maxLength"/> characters.</summary>
+    public IReadOnlyList<string> Texts(string field, int maxLength, int maxItems = 64) =>
+        List(field, maxItems, (JsonElement e, string path, out string value) =>
+        {
+            value = e.ValueKind == JsonValueKind.String ? e.GetString()! : "";
+            var problem = e.ValueKind != JsonValueKind.String ? $"expected a string, found {JsonInput.Kind(e)}"
+                : string.IsNullOrWhiteSpace(value) ? "is empty"
+                : value.Length > maxLength ? $"is too long ({value.Length} characters; at most {maxLength})"
+                : value.Any(char.IsControl) ? "contains control characters"
+                : null;
+            if (problem is not null)
+            {
+                _errors.Add(new InputError(path, problem));
+            }
+
+            return problem is null;
+        });
+
     public ObjectReader? Object(string field, bool required = false) =>
         Get(field, required, (e, path) => e.ValueKind == JsonValueKind.Object
             ? new ObjectReader(e, path, _errors)
@@ -323,4 +350,15 @@ public sealed class ObjectReader
 
         return text.Length > 40 ? builder.Append('…').ToString() : builder.ToString();
     }
+}
+
+/// <summary>Clock times as people give them: <c>2026-11-25T14:00</c> or <c>2026-11-25 14:00</c>, seconds optional, no time zone.</summary>
+public static class LocalTime
+{
+    public const string Format = "yyyy-MM-ddTHH:mm";
+
+    private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+
+    public static bool TryParse(string? text, out DateTime time) =>
+        System.DateTime.TryParseExact(text?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 }

@@ -53,7 +53,8 @@ public sealed class VocabularyConverter : JsonConverterFactory
         new CodeConverter<Allergy>(), new CodeConverter<Procedure>(), new CodeConverter<Verdict>(),
         new CodeConverter<Urgency>(), new CodeConverter<Symptom>(), new CodeConverter<Trend>(),
         new CodeConverter<Severity>(), new CodeConverter<Mechanism>(), new CodeConverter<DeviceVerdict>(),
-        new CodeConverter<DeviceProperty>(), new CodeConverter<SourceStatus>(),
+        new CodeConverter<DeviceProperty>(), new CodeConverter<SourceStatus>(), new CodeConverter<IngredientClass>(),
+        new CodeConverter<AftercareVerdict>(), new CodeConverter<Knowledge.PositionCondition>(),
     }.ToDictionary(c => c.Type!);
 
     public override bool CanConvert(Type typeToConvert) => Converters.ContainsKey(typeToConvert);

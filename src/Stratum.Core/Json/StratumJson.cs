@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Stratum.Core.Aftercare;
 using Stratum.Core.Devices;
 using Stratum.Core.Input;
 using Stratum.Core.Knowledge;
@@ -28,6 +29,8 @@ namespace Stratum.Core.Json;
 [JsonSerializable(typeof(ScoreResult))]
 [JsonSerializable(typeof(DeviceRequest))]
 [JsonSerializable(typeof(DeviceAssessment))]
+[JsonSerializable(typeof(AftercareResult))]
+[JsonSerializable(typeof(RoutineResult))]
 [JsonSerializable(typeof(RulesResult))]
 
 [JsonSerializable(typeof(SourcesResult))]

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Stratum.Core.Aftercare;
 using Stratum.Core.Vocabulary;
 
 namespace Stratum.Core.Knowledge;
@@ -19,9 +20,10 @@ public sealed class KnowledgeBase
     public const string TriageFile = "triage.json";
     public const string OutcomesFile = "outcomes.json";
     public const string DevicesFile = "devices.json";
+    public const string IngredientsFile = "ingredients.json";
 
     /// <summary>The files a knowledge directory may hold; each one present replaces the embedded file of that name.</summary>
-    public static readonly IReadOnlyList<string> FileNames = [SourcesFile, ScreeningFile, PlanningFile, TriageFile, OutcomesFile, DevicesFile];
+    public static readonly IReadOnlyList<string> FileNames = [SourcesFile, ScreeningFile, PlanningFile, TriageFile, OutcomesFile, DevicesFile, IngredientsFile];
 
     private static readonly Lazy<KnowledgeBase> s_default = new(() =>
         TryLoad(_ => null, out var knowledge, out var errors)
@@ -38,7 +40,8 @@ public sealed class KnowledgeBase
         PlanningFile planning,
         TriageFile triage,
         OutcomesFile outcomes,
-        IReadOnlyList<Rule<DeviceVerdict>> deviceRules)
+        IReadOnlyList<Rule<DeviceVerdict>> deviceRules,
+        IngredientClassifier ingredients)
     {
         Version = version;
         _sources = sources;
@@ -48,6 +51,7 @@ public sealed class KnowledgeBase
         Triage = triage;
         Outcomes = outcomes;
         DeviceRules = deviceRules;
+        Ingredients = ingredients;
     }
 
     /// <summary>The embedded knowledge, loaded once.</summary>
@@ -70,6 +74,9 @@ public sealed class KnowledgeBase
 
     public IReadOnlyList<Rule<DeviceVerdict>> DeviceRules { get; }
 
+    /// <summary>The aftercare ingredient classes and the INCI parser, compiled from knowledge/ingredients.json.</summary>
+    public IngredientClassifier Ingredients { get; }
+
     public Source? FindSource(string id) => _sources.GetValueOrDefault(id);
 
     /// <summary>The strength of the best of <paramref name="sourceIds"/>: a finding backed only by conventions or unverified sources says so.</summary>
@@ -91,9 +98,10 @@ public sealed class KnowledgeBase
         var triage = Read(texts, TriageFile, KnowledgeJson.Default.TriageFile, problems);
         var outcomes = Read(texts, OutcomesFile, KnowledgeJson.Default.OutcomesFile, problems);
         var devices = Read(texts, DevicesFile, KnowledgeJson.Default.DeviceFile, problems);
+        var ingredientsFile = Read(texts, IngredientsFile, KnowledgeJson.Default.IngredientsFile, problems);
 
         knowledge = null!;
-        if (sourceFile is null || screening is null || planning is null || triage is null || outcomes is null || devices is null)
+        if (sourceFile is null || screening is null || planning is null || triage is null || outcomes is null || devices is null || ingredientsFile is null)
         {
             errors = problems;
             return false;
@@ -105,9 +113,10 @@ public sealed class KnowledgeBase
         validator.Planning(planning, screeningRules);
         validator.Triage(triage);
         validator.Outcomes(outcomes);
+        var ingredients = validator.Ingredients(ingredientsFile);
 
         errors = problems;
-        if (problems.Count > 0)
+        if (problems.Count > 0 || ingredients is null)
         {
             return false;
         }
@@ -120,7 +129,8 @@ public sealed class KnowledgeBase
             planning,
             triage,
             outcomes,
-            deviceRules);
+            deviceRules,
+            ingredients);
         return true;
     }
 

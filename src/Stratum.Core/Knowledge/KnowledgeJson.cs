@@ -18,4 +18,5 @@ namespace Stratum.Core.Knowledge;
 [JsonSerializable(typeof(TriageFile))]
 [JsonSerializable(typeof(OutcomesFile))]
 [JsonSerializable(typeof(DeviceFile))]
+[JsonSerializable(typeof(IngredientsFile))]
 internal sealed partial class KnowledgeJson : JsonSerializerContext;

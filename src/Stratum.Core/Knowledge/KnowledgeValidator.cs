@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Stratum.Core.Aftercare;
 using Stratum.Core.Planning;
 using Stratum.Core.Vocabulary;
 
@@ -267,6 +268,57 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
         {
             Add(file, "phototypes", "the phototypes must be 1 to 6, each once");
         }
+    }
+
+    /// <summary>Checks knowledge/ingredients.json and compiles it; null when it cannot be used.</summary>
+    public IngredientClassifier? Ingredients(IngredientsFile ingredients)
+    {
+        const string file = KnowledgeBase.IngredientsFile;
+        var before = errors.Count;
+        foreach (var missing in Enum.GetValues<IngredientClass>().Where(c => !ingredients.Classes.Any(d => d.Code == c)))
+        {
+            Add(file, Codes.Of(missing), "the class is missing; every class of DESIGN §2 needs an entry");
+        }
+
+        foreach (var twice in ingredients.Classes.GroupBy(c => c.Code).Where(g => g.Count() > 1))
+        {
+            Add(file, Codes.Of(twice.Key), "the class is defined twice");
+        }
+
+        foreach (var c in ingredients.Classes)
+        {
+            var entry = Codes.Of(c.Code);
+            CheckSources(file, entry, c.Sources);
+            CheckText(file, entry, c.Reason);
+            if (c.Steps.Count == 0)
+            {
+                Add(file, entry, "needs at least one step");
+            }
+
+            if (AftercareChecker.IsFlagClass(c.Code) && c.WindowHours is not (>= 0 and <= 8_760))
+            {
+                Add(file, entry, "an avoid or careful class needs windowHours from 0 to 8760");
+            }
+            else if (!AftercareChecker.IsFlagClass(c.Code) && c.WindowHours is not null)
+            {
+                Add(file, entry, "a helpful class has no window; remove windowHours");
+            }
+        }
+
+        CheckSources(file, "positionRule", ingredients.PositionRule.Sources);
+        if (ingredients.PositionRule.MaxPosition < 1 || ingredients.PositionRule.Markers.Count == 0)
+        {
+            Add(file, "positionRule", "needs maxPosition of at least 1 and at least one marker");
+        }
+
+        var headers = ingredients.Parsing.Headers;
+        if (new[] { headers.List, headers.Actives, headers.Inactive, headers.Ignored, ingredients.Parsing.MayContain }.Any(h => h.Count == 0 || h.Any(string.IsNullOrWhiteSpace)))
+        {
+            Add(file, "parsing", "every header list and mayContain needs at least one phrase, none empty");
+        }
+
+        var classifier = IngredientClassifier.Create(ingredients, (entry, message) => Add(file, entry, message));
+        return errors.Count == before ? classifier : null;
     }
 
     private static HashSet<string> Unique(IEnumerable<string> ids, string file, List<KnowledgeError> errors)

@@ -167,3 +167,37 @@ public sealed record Phototype(int Type, string Description);
 public sealed record Phototypes(string Source, IReadOnlyList<Phototype> Types);
 
 public sealed record OutcomesFile(QualitativeScale Qualitative, QuantitativeScale Quantitative, ImprovementNotes Improvement, Phototypes Phototypes);
+
+/// <summary>knowledge/ingredients.json: how INCI lists are read and which ingredients fall in which class (ingredients.md).</summary>
+public sealed record IngredientsFile(string Note, InciSyntax Parsing, IngredientLexicon Lexicon, PositionRule PositionRule, IReadOnlyList<IngredientClassData> Classes);
+
+public sealed record InciHeaders(IReadOnlyList<string> List, IReadOnlyList<string> Actives, IReadOnlyList<string> Inactive, IReadOnlyList<string> Ignored);
+
+/// <param name="PurposeColumn">Words after the actives header that title the Drug Facts purpose column.</param>
+/// <param name="MayContain">Phrases that open a "may contain" section (§1.4).</param>
+/// <param name="PeriodExceptions">Words whose final period does not end an entry (<c>Denat.</c>, <c>No.</c>).</param>
+/// <param name="PharmacopoeiaSuffixes">Trailing words dropped from a name (<c>Adapalene USP</c>).</param>
+public sealed record InciSyntax(
+    InciHeaders Headers,
+    IReadOnlyList<string> PurposeColumn,
+    IReadOnlyList<string> MayContain,
+    IReadOnlyList<string> PeriodExceptions,
+    IReadOnlyList<string> PharmacopoeiaSuffixes);
+
+/// <summary>Names (and name patterns) that make a slash a synonym slash, besides the names of the classes.</summary>
+public sealed record IngredientLexicon(string Note, IReadOnlyList<string> Names, IReadOnlyList<string> Patterns);
+
+/// <summary>The "1 % line" (§4.1): an acid with a position condition counts only at or before <c>maxPosition</c> and before the first marker.</summary>
+public sealed record PositionRule(string Note, int MaxPosition, IReadOnlyList<string> Markers, IReadOnlyList<string> Sources);
+
+/// <summary>
+/// One ingredient class. The first step whose names or patterns contain an ingredient's key decides the class for it;
+/// <c>windowHours</c> is set for avoid and careful classes only.
+/// </summary>
+public sealed record IngredientClassData(IngredientClass Code, string Reason, IReadOnlyList<string> Sources, IReadOnlyList<ClassStep> Steps, int? WindowHours = null);
+
+/// <param name="Match">False for an exclusion step.</param>
+/// <param name="When">A position condition the ingredient must also meet.</param>
+public sealed record ClassStep(IReadOnlyList<string>? Names = null, IReadOnlyList<string>? Patterns = null, bool Match = true, PositionCondition? When = null, string? Note = null);
+
+public enum PositionCondition { BeforeOnePercentLine, FirstPosition }

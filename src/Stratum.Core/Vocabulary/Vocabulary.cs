@@ -64,3 +64,17 @@ public enum DeviceProperty { Sterile, SingleUse, FdaCleared, AdjustableDepth }
 
 /// <summary>How well a finding is supported, from its best source (knowledge/sources.json).</summary>
 public enum SourceStatus { Convention, Unverified, Corrected, Verified }
+
+/// <summary>
+/// Aftercare ingredient classes in DESIGN §2 order: avoid classes, then careful classes, then helpful classes.
+/// Which group a class belongs to is fixed here; how long its window lasts is knowledge (knowledge/ingredients.json).
+/// </summary>
+public enum IngredientClass
+{
+    Retinoid, Aha, Bha, Pha, VitaminC, BenzoylPeroxide, Exfoliant, EssentialOil,
+    Fragrance, AlcoholDenat,
+    HyaluronicAcid, Peptide, CopperPeptide, Centella, Ceramide, Barrier, GrowthFactor,
+}
+
+/// <summary>Aftercare verdict for a product; ordered, the worst open flag wins.</summary>
+public enum AftercareVerdict { Ok, Caution, Avoid }

@@ -1,0 +1,282 @@
+using Stratum.Core.Input;
+using Stratum.Core.Knowledge;
+
+namespace Stratum.Core.Aftercare;
+
+/// <summary>
+/// What the caller knows besides the input: the current time and, from command-line options or a form, the hours since
+/// treatment or the treatment time and a personal avoid list. Values in the input itself take precedence.
+/// </summary>
+public sealed record AftercareContext(DateTime Now, decimal? Hours = null, DateTime? TreatedAt = null, IReadOnlyList<string>? Avoid = null);
+
+/// <summary>When the treatment was: hours since it, and the clock time when known.</summary>
+public sealed record TreatmentTime(decimal HoursSinceTreatment, DateTime? TreatedAt);
+
+/// <summary>One product to check: its parsed list and the time since treatment.</summary>
+public sealed record AftercareRequest(InciList List, TreatmentTime Time, IReadOnlyList<string> Avoid, string? Name = null)
+{
+    /// <summary>Ten years, as for triage: later than that is no longer aftercare, and more likely a typo.</summary>
+    public const decimal MaxHours = 87_600m;
+
+    /// <summary>Far more than any real product lists; a longer list is not an ingredient list.</summary>
+    public const int MaxIngredients = 1_000;
+
+    public const int MaxNameLength = 200;
+
+    public const int MaxAvoid = 100;
+
+    /// <summary>
+    /// Reads <c>{ "inci", "hoursSinceTreatment" | "treatedAt" (+ "now"), "avoid", "name" }</c>, or plain INCI text
+    /// when the input does not start with <c>{</c>.
+    /// </summary>
+    public static InputResult<AftercareRequest> Parse(string? text, KnowledgeBase knowledge, AftercareContext context)
+    {
+        if (text is not null && !text.TrimStart().StartsWith('{'))
+        {
+            return Plain(text, null, "$", knowledge, context);
+        }
+
+        return JsonInput.Parse(text, o =>
+        {
+            var inci = o.Text("inci", JsonInput.MaxLength, required: true);
+            var name = o.Text("name", MaxNameLength);
+            var time = ReadTime(o, context);
+            var avoid = ReadAvoid(o, context);
+            if (inci is null || time is null || o.HasErrors)
+            {
+                return null;
+            }
+
+            var list = Read(inci, "$.inci", knowledge, out var error);
+            if (list is null)
+            {
+                o.Error("inci", error!);
+                return null;
+            }
+
+            return new AftercareRequest(list, time, avoid, name);
+        });
+    }
+
+    /// <summary>Plain INCI text with the time from <paramref name="context"/>; <paramref name="path"/> names it in errors.</summary>
+    public static InputResult<AftercareRequest> Plain(string text, string? name, string path, KnowledgeBase knowledge, AftercareContext context)
+    {
+        var time = ContextTime(context, path, out var timeError);
+        if (time is null)
+        {
+            return InputResult<AftercareRequest>.Invalid([timeError!]);
+        }
+
+        var list = Read(text, path, knowledge, out var error);
+        return list is null
+            ? InputResult<AftercareRequest>.Invalid([new InputError(path, error!)])
+            : InputResult<AftercareRequest>.Valid(new AftercareRequest(list, time, context.Avoid ?? [], name));
+    }
+
+    /// <summary>Checks and parses one ingredient list; the error says what is wrong with the text as a whole.</summary>
+    internal static InciList? Read(string text, string path, KnowledgeBase knowledge, out string? error)
+    {
+        error = Problem(text);
+        if (error is not null)
+        {
+            return null;
+        }
+
+        var list = knowledge.Ingredients.Parser.Parse(text, MaxIngredients);
+        error = list.TooMany ? $"has more than {MaxIngredients:N0} ingredients; give one product's list at a time"
+            : list.Ingredients.Count == 0 ? "no ingredients found; paste the product's ingredient list (names separated by commas)"
+            : null;
+        return error is null ? list : null;
+    }
+
+    private static string? Problem(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "is empty; paste the product's ingredient list";
+        }
+
+        if (text.Length > JsonInput.MaxLength)
+        {
+            return $"is too large ({text.Length:N0} characters; at most {JsonInput.MaxLength:N0})";
+        }
+
+        foreach (var c in text)
+        {
+            if ((char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || c == '\uFFFD')
+            {
+                return c == '\0'
+                    ? "contains a NUL character; this looks like a binary file, not an ingredient list"
+                    : "contains control characters or invalid text; this looks like a binary file, not an ingredient list";
+            }
+        }
+
+        return null;
+    }
+
+    internal static TreatmentTime? ReadTime(ObjectReader o, AftercareContext context)
+    {
+        var hours = o.Number("hoursSinceTreatment", 0m, MaxHours);
+        var treatedAt = o.DateTime("treatedAt");
+        var now = o.DateTime("now") ?? context.Now;
+        if (hours is not null && treatedAt is not null)
+        {
+            o.Error("treatedAt", "give either hoursSinceTreatment or treatedAt, not both");
+            return null;
+        }
+
+        if (treatedAt is { } at)
+        {
+            var since = HoursBetween(at, now);
+            if (since is null)
+            {
+                o.Error("treatedAt", $"{at:yyyy-MM-dd HH:mm} is after now ({now:yyyy-MM-dd HH:mm})");
+            }
+            else if (since > MaxHours)
+            {
+                o.Error("treatedAt", $"is more than {MaxHours:N0} hours (ten years) ago");
+            }
+
+            return since is { } h && h <= MaxHours ? new TreatmentTime(h, at) : null;
+        }
+
+        return hours is { } given ? new TreatmentTime(given, null) : o.HasErrors ? null : ContextTime(context, o.Path, out _);
+    }
+
+    internal static IReadOnlyList<string> ReadAvoid(ObjectReader o, AftercareContext context) =>
+        [.. o.Texts("avoid", MaxNameLength, MaxAvoid), .. context.Avoid ?? []];
+
+    private static TreatmentTime? ContextTime(AftercareContext context, string path, out InputError? error)
+    {
+        error = null;
+        if (context.TreatedAt is not { } at)
+        {
+            return new TreatmentTime(context.Hours ?? 0m, null);
+        }
+
+        var since = HoursBetween(at, context.Now);
+        if (since is null || since > MaxHours)
+        {
+            error = new InputError("--treated-at", since is null
+                ? $"{at:yyyy-MM-dd HH:mm} is after now ({context.Now:yyyy-MM-dd HH:mm})"
+                : $"is more than {MaxHours:N0} hours (ten years) ago");
+            return null;
+        }
+
+        return new TreatmentTime(since.Value, at);
+    }
+
+    /// <summary>Hours from <paramref name="from"/> to <paramref name="to"/> to the minute; null when <paramref name="to"/> is earlier.</summary>
+    private static decimal? HoursBetween(DateTime from, DateTime to) =>
+        to < from ? null : Math.Round((decimal)(to - from).Ticks / TimeSpan.TicksPerHour, 4);
+}
+
+/// <summary>Several products against one treatment time (<c>stratum aftercare routine</c>).</summary>
+public sealed record RoutineRequest(IReadOnlyList<AftercareRequest> Products, TreatmentTime Time)
+{
+    public const int MaxProducts = 50;
+
+    /// <summary>
+    /// Reads <c>{ "products": [{ "name", "inci" }], "hoursSinceTreatment" | "treatedAt", "avoid" }</c>, or lines of
+    /// <c>name&lt;TAB&gt;inci</c> with the time from <paramref name="context"/>.
+    /// </summary>
+    public static InputResult<RoutineRequest> Parse(string? text, KnowledgeBase knowledge, AftercareContext context)
+    {
+        if (text is not null && !text.TrimStart().StartsWith('{'))
+        {
+            return Lines(text, knowledge, context);
+        }
+
+        return JsonInput.Parse(text, o =>
+        {
+            var time = AftercareRequest.ReadTime(o, context);
+            var avoid = AftercareRequest.ReadAvoid(o, context);
+            var products = o.Objects("products", p =>
+            {
+                var name = p.Text("name", AftercareRequest.MaxNameLength, required: true);
+                var inci = p.Text("inci", JsonInput.MaxLength, required: true);
+                if (name is null || inci is null || time is null)
+                {
+                    return null;
+                }
+
+                var list = AftercareRequest.Read(inci, $"{p.Path}.inci", knowledge, out var error);
+                if (list is null)
+                {
+                    p.Error("inci", error!);
+                    return null;
+                }
+
+                return new AftercareRequest(list, time, avoid, name);
+            }, MaxProducts);
+            if (!o.HasErrors && products.Count == 0)
+            {
+                o.Error("products", "needs at least one product");
+            }
+
+            return time is null || o.HasErrors ? null : new RoutineRequest(products, time);
+        });
+    }
+
+    private static InputResult<RoutineRequest> Lines(string text, KnowledgeBase knowledge, AftercareContext context)
+    {
+        var products = new List<AftercareRequest>();
+        var errors = new List<InputError>();
+        var number = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var product = BatchLine.Parse(line.TrimEnd('\r'), number, knowledge, context);
+            if (product.TryGetValue(out var request))
+            {
+                products.Add(request);
+            }
+            else
+            {
+                errors.AddRange(product.Errors);
+            }
+        }
+
+        if (errors.Count == 0 && products.Count == 0)
+        {
+            errors.Add(new InputError("$", "no products; give one product per line as name<TAB>ingredient list, or JSON { \"products\": [...] }"));
+        }
+        else if (products.Count > MaxProducts)
+        {
+            errors.Add(new InputError("$", $"has {products.Count} products; at most {MaxProducts}"));
+        }
+
+        return errors.Count > 0
+            ? InputResult<RoutineRequest>.Invalid(errors)
+            : InputResult<RoutineRequest>.Valid(new RoutineRequest(products, products[0].Time));
+    }
+}
+
+/// <summary>One line of batch input: <c>name&lt;TAB&gt;inci</c>.</summary>
+public static class BatchLine
+{
+    public static InputResult<AftercareRequest> Parse(string line, int number, KnowledgeBase knowledge, AftercareContext context)
+    {
+        var path = $"line {number}";
+        var tab = line.IndexOf('\t');
+        if (tab < 0)
+        {
+            return InputResult<AftercareRequest>.Invalid([new InputError(path, "expected name<TAB>ingredient list; no tab found")]);
+        }
+
+        var name = line[..tab].Trim();
+        if (name.Length == 0 || name.Length > AftercareRequest.MaxNameLength)
+        {
+            return InputResult<AftercareRequest>.Invalid([new InputError(path, name.Length == 0
+                ? "the product name before the tab is empty"
+                : $"the product name is too long ({name.Length} characters; at most {AftercareRequest.MaxNameLength})")]);
+        }
+
+        return AftercareRequest.Plain(line[(tab + 1)..], name, path, knowledge, context);
+    }
+}
