@@ -338,11 +338,7 @@ public sealed partial class InciParser
             return true;
         }
 
-        var next = i + 1;
-        while (next < s.Length && s[next] == ' ')
-        {
-            next++;
-        }
+        var next = SkipSpaces(s, i + 1);
 
         var singleDigit = i < 2 || !char.IsLetterOrDigit(s[i - 2]);
         return singleDigit && next + 1 < s.Length && char.IsAsciiDigit(s[next]) && s[next + 1] == '-';
@@ -351,10 +347,7 @@ public sealed partial class InciParser
     /// <summary><c>Adapalene USP, 0.1%</c>: the comma before a strength does not end the ingredient.</summary>
     private static bool BeforePercentage(string s, int i)
     {
-        while (i < s.Length && s[i] == ' ')
-        {
-            i++;
-        }
+        i = SkipSpaces(s, i);
 
         var digits = i;
         while (i < s.Length && (char.IsAsciiDigit(s[i]) || (s[i] is '.' or ',' && i > digits)))

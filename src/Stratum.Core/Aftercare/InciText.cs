@@ -82,14 +82,15 @@ internal static class InciText
                 continue;
             }
 
-            if (c == '/')
+            // "1, 2-Hexanediol" is "1,2-Hexanediol": no space after a comma that survived splitting.
+            if (c is '/' or ',')
             {
                 pendingSpace = false;
-                buffer[length++] = '/';
+                buffer[length++] = c;
                 continue;
             }
 
-            if (pendingSpace && buffer[length - 1] != '/')
+            if (pendingSpace && buffer[length - 1] is not '/' and not ',')
             {
                 buffer[length++] = ' ';
             }
