@@ -18,11 +18,11 @@ public sealed class StratumCommand
     public StratumCommand(TimeProvider time, TextReader stdin)
     {
         var context = new CommandContext(time, stdin);
-        _root = new RootCommand("Stratum: microneedling screening, planning, scheduling, triage, scoring and device checks.")
+        _root = new RootCommand("Stratum: microneedling screening, planning, scheduling, aftercare product checks, triage, scoring and device checks.")
         {
             CommandContext.KnowledgeOption,
         };
-        foreach (var command in ClinicalCommands.Create(context).Concat(KnowledgeCommands.Create(context)))
+        foreach (var command in ClinicalCommands.Create(context).Append(AftercareCommands.Create(context)).Concat(KnowledgeCommands.Create(context)))
         {
             _root.Subcommands.Add(command);
         }

@@ -17,7 +17,11 @@ internal sealed class CommandContext(TimeProvider time, TextReader stdin)
         Recursive = true,
     };
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public DateOnly Today => DateOnly.FromDateTime(Now);
+
+    /// <summary>The local clock time; aftercare windows count from a treatment time on the same clock.</summary>
+    public DateTime Now => time.GetLocalNow().DateTime;
+
 
     public static Option<string> InputOption() => new("--input", "-i")
     {
@@ -129,7 +133,7 @@ internal sealed class CommandContext(TimeProvider time, TextReader stdin)
         return console;
     }
 
-    private static int Fail(TextWriter error, IReadOnlyList<InputError> errors)
+    public static int Fail(TextWriter error, IReadOnlyList<InputError> errors)
     {
         foreach (var e in errors)
         {
@@ -139,7 +143,7 @@ internal sealed class CommandContext(TimeProvider time, TextReader stdin)
         return StratumCommand.InvalidInput;
     }
 
-    private static InputResult<KnowledgeBase> LoadKnowledge(ParseResult parse)
+    public static InputResult<KnowledgeBase> LoadKnowledge(ParseResult parse)
     {
         if (parse.GetValue(KnowledgeOption) is not { } directory)
         {
@@ -162,13 +166,12 @@ internal sealed class CommandContext(TimeProvider time, TextReader stdin)
     /// <summary>Reads the whole input, refusing more than <paramref name="maxChars"/> so a huge file cannot exhaust memory.</summary>
     private InputResult<string> ReadInput(string source, int maxChars = JsonInput.MaxLength)
     {
-        if (source != "-" && !File.Exists(source))
+        using var owned = Open(source, out var reader, out var error);
+        if (reader is null)
         {
-            return InputResult<string>.Invalid([new InputError("--input", $"the file '{source}' does not exist")]);
+            return InputResult<string>.Invalid([error!]);
         }
 
-        using var file = source == "-" ? null : new StreamReader(source, Encoding.UTF8);
-        var reader = file ?? stdin;
         var buffer = new char[Math.Min(maxChars + 1, 1 << 16)];
         var text = new StringBuilder();
         int read;
@@ -180,5 +183,27 @@ internal sealed class CommandContext(TimeProvider time, TextReader stdin)
         return text.Length > maxChars
             ? InputResult<string>.Invalid([new InputError("$", $"the input is too large (more than {maxChars:N0} characters)")])
             : InputResult<string>.Valid(text.ToString());
+    }
+
+    /// <summary>The input file or standard input; the returned value owns the file (null for standard input).</summary>
+    public IDisposable? Open(string source, out TextReader? reader, out InputError? error)
+    {
+        error = null;
+        if (source == "-")
+        {
+            reader = stdin;
+            return null;
+        }
+
+        if (!File.Exists(source))
+        {
+            reader = null;
+            error = new InputError("--input", $"the file '{source}' does not exist");
+            return null;
+        }
+
+        var file = new StreamReader(source, Encoding.UTF8);
+        reader = file;
+        return file;
     }
 }

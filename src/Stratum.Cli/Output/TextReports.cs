@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Stratum.Core.Aftercare;
 using Stratum.Core.Devices;
 using Stratum.Core.Knowledge;
 using Stratum.Core.Outcomes;
@@ -159,6 +160,62 @@ internal static class TextReports
         Line(console, "verified: primary record checked · corrected: the seed cited it wrongly, the correct record was checked · unverified: reported, not confirmed · convention: Stratum's own default, for a clinic to review.");
         Footer(console, r.KnowledgeVersion);
     }
+
+    public static void Aftercare(IAnsiConsole console, AftercareResult r)
+    {
+        Heading(console, (r.Name is null ? "" : r.Name + " — ") + $"Verdict: {Codes.Of(r.Verdict).ToUpperInvariant()} at {Hours(r.HoursSinceTreatment)} h after treatment");
+        Line(console, r.Summary);
+        var table = Table("#", "Ingredient", "Mark");
+        foreach (var i in r.Ingredients)
+        {
+            var flags = r.Flags.Where(f => f.Inci == i.Inci && f.Position == i.Position).ToList();
+            var marks = flags.Select(f => $"{(f.Severity == AftercareVerdict.Avoid ? "!" : "~")} {f.Class} ({Until(f)})")
+                .Concat(i.Classes.Where(c => !AftercareChecker.IsFlagClass(c)).Select(c => $"+ {Codes.Of(c)}"));
+            Row(table, i.Position?.ToString(CultureInfo.InvariantCulture) ?? "may contain", i.Inci, string.Join("; ", marks));
+        }
+
+        console.Write(table);
+        if (r.Flags.Count > 0)
+        {
+            var why = Table("Ingredient", "Class", "Fine from", "Why", "Sources");
+            foreach (var f in r.Flags)
+            {
+                Row(why, f.Inci, $"{f.Class} ({Codes.Of(f.Severity)})", Until(f), f.Reason, Sources(f.Sources, f.Evidence));
+            }
+
+            console.Write(why);
+        }
+
+        Line(console, r.Benefits.Count == 0
+            ? "Helpful ingredients: none recognised."
+            : "Helpful ingredients: " + string.Join(", ", r.Benefits.Select(b => $"{b.Inci} ({Codes.Of(b.Class)})")) + ".");
+        Line(console, "! avoid · ~ use with care · + helpful");
+        Footer(console, r.KnowledgeVersion);
+    }
+
+    public static void Routine(IAnsiConsole console, RoutineResult r)
+    {
+        Heading(console, $"Routine at {Hours(r.HoursSinceTreatment)} h after treatment");
+        Line(console, r.Summary);
+        var table = Table("Product", "Verdict", "Usable from", "Why");
+        foreach (var p in r.Products)
+        {
+            var usable = p.UsableFromHours is not { } h ? "never (your avoid list)"
+                : p.UsableFrom is { } at ? $"{h} h ({at.ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)})"
+                : $"{h} h";
+            Row(table, p.Name ?? "", Codes.Of(p.Verdict), usable, string.Join(", ", p.Flags.Select(f => $"{f.Inci} ({f.Class})")));
+        }
+
+        console.Write(table);
+        Line(console, r.UseNow.Count == 0
+            ? "Helpful products to use now: none."
+            : "Helpful products to use now: " + string.Join("; ", r.UseNow.Select(u => $"{u.Name} ({string.Join(", ", u.Benefits.Select(b => Codes.Of(b)))})")) + ".");
+        Footer(console, r.KnowledgeVersion);
+    }
+
+    private static string Until(AftercareFlag f) => f.WindowHours is { } h ? $"{h} h" : "never";
+
+    private static string Hours(decimal hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string Why(string message, string? advice) => advice is null ? message : $"{message} {advice}";
 

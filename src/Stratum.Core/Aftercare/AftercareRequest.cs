@@ -7,7 +7,34 @@ namespace Stratum.Core.Aftercare;
 /// What the caller knows besides the input: the current time and, from command-line options or a form, the hours since
 /// treatment or the treatment time and a personal avoid list. Values in the input itself take precedence.
 /// </summary>
-public sealed record AftercareContext(DateTime Now, decimal? Hours = null, DateTime? TreatedAt = null, IReadOnlyList<string>? Avoid = null);
+public sealed record AftercareContext(DateTime Now, decimal? Hours = null, DateTime? TreatedAt = null, IReadOnlyList<string>? Avoid = null)
+{
+    /// <summary>An avoid list typed as one line ("Niacinamide, Linalool"): commas and semicolons separate, except inside a number (<c>1,2-Hexanediol</c>).</summary>
+    public static IReadOnlyList<string> SplitAvoid(string text)
+    {
+        var names = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var end = i == text.Length || (text[i] is ',' or ';' && !(i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])));
+            if (end)
+            {
+                var name = text[start..i].Trim();
+                if (name.Length > 0)
+                {
+                    names.Add(name);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return names;
+    }
+}
+
+/// <summary>A batch line that could not be read, written in its place in the output.</summary>
+public sealed record BatchError(int Line, IReadOnlyList<InputError> Errors);
 
 /// <summary>When the treatment was: hours since it, and the clock time when known.</summary>
 public sealed record TreatmentTime(decimal HoursSinceTreatment, DateTime? TreatedAt);

@@ -31,6 +31,7 @@ namespace Stratum.Core.Json;
 [JsonSerializable(typeof(DeviceAssessment))]
 [JsonSerializable(typeof(AftercareResult))]
 [JsonSerializable(typeof(RoutineResult))]
+[JsonSerializable(typeof(BatchError))]
 [JsonSerializable(typeof(RulesResult))]
 
 [JsonSerializable(typeof(SourcesResult))]
