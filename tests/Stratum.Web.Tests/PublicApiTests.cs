@@ -53,7 +53,7 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     {
         var document = JsonNode.Parse(await _client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
-        paths.ShouldBe(["/api/screen", "/api/plan", "/api/schedule", "/api/triage", "/api/score", "/api/device"], ignoreOrder: true);
+        paths.ShouldBe(["/api/screen", "/api/plan", "/api/schedule", "/api/aftercare", "/api/aftercare/routine", "/api/triage", "/api/score", "/api/device"], ignoreOrder: true);
         document["paths"]!["/api/screen"]!["post"]!["requestBody"].ShouldNotBeNull();
         (await _client.GetAsync("/docs/", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -83,6 +83,8 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     [InlineData("/api/triage", """{"setting":"home","hoursSinceTreatment":24,"symptoms":[{"code":"erythema"}]}""", "urgency")]
     [InlineData("/api/score", """{"qualitativeGrade":2}""", "qualitativeGrade")]
     [InlineData("/api/device", """{"setting":"clinic","needleLengthMm":1.0,"sterile":true,"singleUse":true}""", "verdict")]
+    [InlineData("/api/aftercare", """{"inci":"Aqua, Retinol","hoursSinceTreatment":24}""", "usableFromHours")]
+    [InlineData("/api/aftercare/routine", """{"hoursSinceTreatment":24,"products":[{"name":"Gel","inci":"Aqua, Panthenol"}]}""", "useNow")]
     public async Task Every_public_endpoint_answers_with_its_result_and_the_knowledge_version(string path, string body, string field)
     {
         var response = await PostAsync(path, body);
@@ -101,6 +103,9 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     [InlineData("/api/plan", """{"setting":"clinic","zones":["cheeks"]}""", "$.indication", "is required")]
     [InlineData("/api/score", """{"lesions":[{"type":"boxcar","count":2}]}""", "$.lesions[0].type", "unknown scar type")]
     [InlineData("/api/device", """{"setting":"clinic","sterile":1}""", "$.sterile", "expected true or false")]
+    [InlineData("/api/aftercare", """{"inci":", ;"}""", "$.inci", "no ingredients found")]
+    [InlineData("/api/aftercare", "\u0000\u0001binary", "$", "binary file")]
+    [InlineData("/api/aftercare/routine", """{"products":[{"name":"A"}]}""", "$.products[0].inci", "is required")]
     public async Task Bad_input_is_a_problem_details_400_naming_the_field(string path, string body, string field, string message)
     {
         var response = await PostAsync(path, body);
@@ -125,6 +130,29 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
         var response = await _client.PostAsync("/api/device", new ByteArrayContent(Encoding.UTF8.GetBytes("""{"setting":"home","needleLengthMm":0.25}""")), TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["verdict"]!.GetValue<string>().ShouldBe("caution");
+    }
+
+    [Fact]
+    public async Task Aftercare_reads_a_plain_text_list_and_answers_like_the_cli()
+    {
+        var response = await _client.PostAsync("/api/aftercare", new StringContent("Ingredients: Aqua, Glycolic Acid, Sodium Hyaluronate", Encoding.UTF8, "text/plain"), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        json["verdict"]!.GetValue<string>().ShouldBe("avoid");
+        json["flags"]![0]!["class"]!.GetValue<string>().ShouldBe("aha");
+        json["benefits"]![0]!["class"]!.GetValue<string>().ShouldBe("hyaluronic-acid");
+    }
+
+    [Fact]
+    public async Task Aftercare_counts_hours_from_the_treatment_time_to_the_host_clock()
+    {
+        var json = JsonNode.Parse(await (await PostAsync("/api/aftercare", """{"inci":"Aqua, Parfum","treatedAt":"2026-11-22T08:00"}"""))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+        json["hoursSinceTreatment"]!.GetValue<decimal>().ShouldBe(74m);
+        json["verdict"]!.GetValue<string>().ShouldBe("ok");
+        json["usableFrom"]!.GetValue<string>().ShouldBe("2026-11-25T08:00:00");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Stratum.Core.Aftercare;
 using Stratum.Core.Devices;
 using Stratum.Core.Input;
 using Stratum.Core.Knowledge;
@@ -29,6 +30,10 @@ public static class ClinicalApi
             .WithSummary("Plan depth, passes, interval and sessions per zone inside the safety envelope.");
         api.MapPost("/schedule", ScheduleAsync).WithName("Schedule").AcceptsJson<ScheduleRequest>()
             .WithSummary("Session dates that honour the healing interval, and follow-ups.");
+        api.MapPost("/aftercare", AftercareAsync).WithName("CheckAftercareProduct").AcceptsJson<AftercareInput>()
+            .WithSummary("Can this product be used after microneedling? Flagged ingredients, why, and from when (JSON or plain INCI text).");
+        api.MapPost("/aftercare/routine", RoutineAsync).WithName("CheckAftercareRoutine").AcceptsJson<RoutineInput>()
+            .WithSummary("Several products against one treatment time: which may be used from when, and the helpful ones to use now.");
         api.MapPost("/triage", TriageAsync).WithName("Triage").AcceptsJson<TriageRequest>()
             .WithSummary("Expected healing or a red flag, with urgency.");
         api.MapPost("/score", ScoreAsync).WithName("Score")
@@ -46,6 +51,12 @@ public static class ClinicalApi
 
     public static Task<Results<Ok<Schedule>, ValidationProblem>> ScheduleAsync(HttpRequest request, KnowledgeBase knowledge, CancellationToken ct) =>
         HandleAsync(request, ScheduleRequest.Parse, new Scheduler(knowledge).Schedule, ct);
+
+    public static Task<Results<Ok<AftercareResult>, ValidationProblem>> AftercareAsync(HttpRequest request, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct) =>
+        HandleAsync(request, text => AftercareRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Check, ct);
+
+    public static Task<Results<Ok<RoutineResult>, ValidationProblem>> RoutineAsync(HttpRequest request, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct) =>
+        HandleAsync(request, text => RoutineRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Routine, ct);
 
     public static Task<Results<Ok<TriageResult>, ValidationProblem>> TriageAsync(HttpRequest request, KnowledgeBase knowledge, CancellationToken ct) =>
         HandleAsync(request, TriageRequest.Parse, new Triager(knowledge).Triage, ct);
