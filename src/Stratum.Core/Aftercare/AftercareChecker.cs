@@ -20,83 +20,78 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
     {
         var list = request.List.Ingredients;
         var hours = request.Time.HoursSinceTreatment;
-        var infos = new KeyInfo[list.Count][];
+
+        // The 1 % line: the first positioned marker (§4.1).
         var line = int.MaxValue;
-        for (var i = 0; i < list.Count; i++)
+        foreach (var ingredient in list)
         {
-            var keys = list[i].Keys;
-            var row = infos[i] = new KeyInfo[keys.Count];
-            for (var k = 0; k < keys.Count; k++)
+            if (ingredient.Position is { } p && p < line && ingredient.Keys.Any(k => _classifier.Classify(k).Marker))
             {
-                row[k] = _classifier.Classify(keys[k]);
-                if (row[k].Marker && list[i].Position is { } p && p < line)
-                {
-                    line = p;
-                }
+                line = p;
             }
         }
 
-        var avoid = Avoided(request.Avoid);
+        var avoid = request.Avoid.Count == 0 ? default : Avoided(request.Avoid);
         var ingredients = new AftercareIngredient[list.Count];
         var flags = new List<AftercareFlag>();
         var benefits = new List<AftercareBenefit>();
-        var flagged = new HashSet<(string Key, string Class)>();
-        var rule = _classifier.Data.PositionRule;
+        var flagged = new HashSet<(string Key, int Class)>();
+        var maxPosition = _classifier.Data.PositionRule.MaxPosition;
         for (var i = 0; i < list.Count; i++)
         {
             var ingredient = list[i];
-            var classes = new SortedSet<IngredientClass>();
-            bool Holds(ClassHit hit) => hit.When switch
+            var classes = 0;
+            foreach (var key in ingredient.Keys)
             {
-                PositionCondition.BeforeOnePercentLine => ingredient.Position is { } p && p <= rule.MaxPosition && p < line,
-                PositionCondition.FirstPosition => ingredient.Position == 1,
-                _ => true,
-            };
-
-            foreach (var info in infos[i])
-            {
-                classes.UnionWith(info.Hits.Where(Holds).Select(h => h.Class));
+                classes |= Classes(_classifier.Classify(key), ingredient.Position, line, maxPosition, HitKind.Any);
             }
 
             foreach (var key in ingredient.Parenthetical)
             {
-                classes.UnionWith(_classifier.Classify(key).Hits.Where(h => h.ByName && Holds(h)).Select(h => h.Class));
+                classes |= Classes(_classifier.Classify(key), ingredient.Position, line, maxPosition, HitKind.ByName);
             }
 
             foreach (var key in ingredient.SlashParts)
             {
-                classes.UnionWith(_classifier.Classify(key).Hits.Where(h => IsFlagClass(h.Class) && Holds(h)).Select(h => h.Class));
+                classes |= Classes(_classifier.Classify(key), ingredient.Position, line, maxPosition, HitKind.Flag);
             }
 
-            ingredients[i] = new AftercareIngredient(ingredient.Position, ingredient.Inci, [.. classes]);
-            foreach (var c in classes)
+            ingredients[i] = new AftercareIngredient(ingredient.Position, ingredient.Inci, classes == 0 ? [] : ClassList(classes));
+            for (var c = 0; classes >> c != 0; c++)
             {
-                if (!flagged.Add((ingredient.Key, Codes.Of(c))))
+                if ((classes & (1 << c)) == 0 || !flagged.Add((ingredient.Key, c)))
                 {
                     continue;
                 }
 
-                var data = _classifier.ByCode[(int)c];
-                if (IsFlagClass(c))
+                var code = (IngredientClass)c;
+                var data = _classifier.ByCode[c];
+                if (IsFlagClass(code))
                 {
                     var window = data.WindowHours!.Value;
-                    flags.Add(new AftercareFlag(ingredient.Inci, ingredient.Position, Codes.Of(c), SeverityOf(c), window, hours < window,
-                        data.Reason, data.Sources, knowledge.EvidenceOf(data.Sources)));
+                    flags.Add(new AftercareFlag(ingredient.Inci, ingredient.Position, Codes.Of(code), SeverityOf(code), window, hours < window,
+                        data.Reason, data.Sources, _classifier.EvidenceOf(code, knowledge)));
                 }
                 else
                 {
-                    benefits.Add(new AftercareBenefit(ingredient.Inci, c, data.Reason));
+                    benefits.Add(new AftercareBenefit(ingredient.Inci, code, data.Reason));
                 }
             }
 
-            if (IsAvoided(ingredient, classes, avoid) && flagged.Add((ingredient.Key, PersonalClass)))
+            if (avoid.Keys is not null && IsAvoided(ingredient, classes, avoid) && flagged.Add((ingredient.Key, -1)))
             {
                 flags.Add(new AftercareFlag(ingredient.Inci, ingredient.Position, PersonalClass, AftercareVerdict.Avoid, null, true, PersonalReason, [], SourceStatus.Convention));
             }
         }
 
-        var verdict = flags.Where(f => f.Open).Select(f => f.Severity).DefaultIfEmpty(AftercareVerdict.Ok).Max();
-        int? usableFrom = flags.Any(f => f.WindowHours is null) ? null : flags.Select(f => f.WindowHours!.Value).DefaultIfEmpty(0).Max();
+        var verdict = AftercareVerdict.Ok;
+        int? usableFrom = 0;
+        foreach (var flag in flags)
+        {
+            verdict = flag.Open && flag.Severity > verdict ? flag.Severity : verdict;
+            usableFrom = flag.WindowHours is { } w && usableFrom is { } u ? Math.Max(u, w) : null;
+        }
+
         return new AftercareResult(
             verdict,
             hours,
@@ -109,6 +104,44 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
             request.Name,
             request.Time.TreatedAt,
             request.Time.TreatedAt is { } at && usableFrom is { } h ? at.AddHours(h) : null);
+    }
+
+    private enum HitKind { Any, ByName, Flag }
+
+    /// <summary>The classes of one key that hold at this position, as a bit mask by <see cref="IngredientClass"/> value.</summary>
+    private static int Classes(KeyInfo info, int? position, int line, int maxPosition, HitKind kind)
+    {
+        var mask = 0;
+        foreach (var hit in info.Hits)
+        {
+            var holds = hit.When switch
+            {
+                PositionCondition.BeforeOnePercentLine => position is { } p && p <= maxPosition && p < line,
+                PositionCondition.FirstPosition => position == 1,
+                _ => true,
+            };
+            if (holds && (kind == HitKind.Any || (kind == HitKind.ByName && hit.ByName) || (kind == HitKind.Flag && IsFlagClass(hit.Class))))
+            {
+                mask |= 1 << (int)hit.Class;
+            }
+        }
+
+        return mask;
+    }
+
+    private static IngredientClass[] ClassList(int mask)
+    {
+        var classes = new IngredientClass[int.PopCount(mask)];
+        var n = 0;
+        for (var c = 0; mask >> c != 0; c++)
+        {
+            if ((mask & (1 << c)) != 0)
+            {
+                classes[n++] = (IngredientClass)c;
+            }
+        }
+
+        return classes;
     }
 
     public RoutineResult Routine(RoutineRequest request)
@@ -151,9 +184,9 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
         return (keys, classes);
     }
 
-    private static bool IsAvoided(InciIngredient ingredient, SortedSet<IngredientClass> classes, (HashSet<string> Keys, HashSet<IngredientClass> Classes) avoid) =>
-        (avoid.Keys.Count > 0 && (avoid.Keys.Contains(ingredient.Key) || ingredient.Keys.Any(avoid.Keys.Contains) || ingredient.Parenthetical.Any(avoid.Keys.Contains)))
-        || (avoid.Classes.Count > 0 && classes.Overlaps(avoid.Classes));
+    private static bool IsAvoided(InciIngredient ingredient, int classes, (HashSet<string> Keys, HashSet<IngredientClass> Classes) avoid) =>
+        avoid.Keys.Contains(ingredient.Key) || ingredient.Keys.Any(avoid.Keys.Contains) || ingredient.Parenthetical.Any(avoid.Keys.Contains)
+        || avoid.Classes.Any(c => (classes & (1 << (int)c)) != 0);
 
     private static string Summary(AftercareVerdict verdict, int? usableFrom, List<AftercareFlag> flags, TreatmentTime time)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Stratum.Core.Input;
 using Stratum.Core.Knowledge;
 
@@ -52,13 +53,17 @@ public sealed record AftercareRequest(InciList List, TreatmentTime Time, IReadOn
 
     public const int MaxAvoid = 100;
 
+    /// <summary>Control characters other than line breaks and tabs, and the replacement character left by invalid UTF-8.</summary>
+    private static readonly SearchValues<char> NotText = SearchValues.Create(
+        [.. Enumerable.Range(0, 32).Select(c => (char)c).Where(c => c is not '\n' and not '\r' and not '\t'), .. Enumerable.Range(0x7F, 33).Select(c => (char)c), '\uFFFD']);
+
     /// <summary>
     /// Reads <c>{ "inci", "hoursSinceTreatment" | "treatedAt" (+ "now"), "avoid", "name" }</c>, or plain INCI text
     /// when the input does not start with <c>{</c>.
     /// </summary>
     public static InputResult<AftercareRequest> Parse(string? text, KnowledgeBase knowledge, AftercareContext context)
     {
-        if (text is not null && !text.TrimStart().StartsWith('{'))
+        if (text is not null && !text.AsSpan().TrimStart().StartsWith('{'))
         {
             return Plain(text, null, "$", knowledge, context);
         }
@@ -128,14 +133,12 @@ public sealed record AftercareRequest(InciList List, TreatmentTime Time, IReadOn
             return $"is too large ({text.Length:N0} characters; at most {JsonInput.MaxLength:N0})";
         }
 
-        foreach (var c in text)
+        var bad = text.AsSpan().IndexOfAny(NotText);
+        if (bad >= 0)
         {
-            if ((char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || c == '\uFFFD')
-            {
-                return c == '\0'
-                    ? "contains a NUL character; this looks like a binary file, not an ingredient list"
-                    : "contains control characters or invalid text; this looks like a binary file, not an ingredient list";
-            }
+            return text[bad] == '\0'
+                ? "contains a NUL character; this looks like a binary file, not an ingredient list"
+                : "contains control characters or invalid text; this looks like a binary file, not an ingredient list";
         }
 
         return null;
@@ -209,7 +212,7 @@ public sealed record RoutineRequest(IReadOnlyList<AftercareRequest> Products, Tr
     /// </summary>
     public static InputResult<RoutineRequest> Parse(string? text, KnowledgeBase knowledge, AftercareContext context)
     {
-        if (text is not null && !text.TrimStart().StartsWith('{'))
+        if (text is not null && !text.AsSpan().TrimStart().StartsWith('{'))
         {
             return Lines(text, knowledge, context);
         }

@@ -89,15 +89,18 @@ public sealed partial class InciParser
     /// <summary>Splits the text into header sections; returns the ones that hold ingredients.</summary>
     private List<(Section Kind, string Body)> Sections(string text)
     {
+        // Most pasted lists are one line without a header: nothing to split or copy.
+        var start = LineStart(text);
+        if (!text.Contains('\n') && !(start.Length > 0 && InciText.IsFootnoteMarker(start[0])) && !Header(start, out _, out _))
+        {
+            return [(Section.Lead, text)];
+        }
+
         var sections = new List<(Section Kind, StringBuilder Body)> { (Section.Lead, new StringBuilder()) };
         var firstHeader = (Section?)null;
         foreach (var rawLine in text.Split('\n'))
         {
-            var line = rawLine.AsSpan().TrimStart();
-            while (line.Length > 0 && (InciText.IsBullet(line[0]) || char.IsWhiteSpace(line[0])))
-            {
-                line = line[1..];
-            }
+            var line = LineStart(rawLine);
 
             // A line that starts with a footnote marker is the legend (§1.7).
             if (line.Length > 0 && InciText.IsFootnoteMarker(line[0]))
@@ -128,6 +131,18 @@ public sealed partial class InciParser
             .Where(s => s.Kind is Section.List or Section.Actives or Section.Inactive || (s.Kind == Section.Lead && leadIsList))
             .Select(s => (s.Kind, s.Body.ToString()))
             .ToList();
+    }
+
+    /// <summary>A line without its indentation and list bullets, where a header may start (DailyMed puts bullets before headings).</summary>
+    private static ReadOnlySpan<char> LineStart(string line)
+    {
+        var span = line.AsSpan();
+        while (span.Length > 0 && (InciText.IsBullet(span[0]) || char.IsWhiteSpace(span[0])))
+        {
+            span = span[1..];
+        }
+
+        return span;
     }
 
     private bool Header(ReadOnlySpan<char> line, out Section kind, out ReadOnlySpan<char> rest)
@@ -209,7 +224,12 @@ public sealed partial class InciParser
         var entries = new List<(int, int, bool)>();
         separators = 0;
         var closes = Brackets(s);
-        var markers = _mayContain.Any(m => s.Contains(m, StringComparison.OrdinalIgnoreCase));
+        var markers = false;
+        foreach (var marker in _mayContain)
+        {
+            markers |= s.Contains(marker, StringComparison.OrdinalIgnoreCase);
+        }
+
         var mayContain = false;
         var bracketedMayContain = false;
         var start = 0;
@@ -306,18 +326,19 @@ public sealed partial class InciParser
             return null;
         }
 
-        var closes = ArrayPool<int>.Shared.Rent(s.Length);
-        var open = new Stack<int>();
+        // The second half of the rented array is the stack of open brackets.
+        var closes = ArrayPool<int>.Shared.Rent(2 * s.Length);
+        var open = s.Length;
         for (var i = 0; i < s.Length; i++)
         {
             switch (s[i])
             {
                 case '(' or '[':
                     closes[i] = i;
-                    open.Push(i);
+                    closes[open++] = i;
                     break;
-                case ')' or ']' when open.Count > 0:
-                    closes[open.Pop()] = i;
+                case ')' or ']' when open > s.Length:
+                    closes[closes[--open]] = i;
                     break;
             }
         }
@@ -448,7 +469,7 @@ public sealed partial class InciParser
     /// <summary>Turns one entry's text into ingredients (§1.5–§1.9); false when nothing is left of it.</summary>
     private bool AddEntry(ReadOnlySpan<char> raw, bool actives, bool mayContain, ref int position, List<InciIngredient> ingredients)
     {
-        var text = raw.ToString();
+        var text = raw.Trim().ToString();
         if (actives)
         {
             // Drug Facts purpose column: after the strength (or a dot leader) the rest of the entry is the purpose.
@@ -482,8 +503,7 @@ public sealed partial class InciParser
         }
 
         int? at = mayContain ? null : ++position;
-        var and = display.IndexOf("(and)", StringComparison.OrdinalIgnoreCase);
-        if (and < 0)
+        if (!display.Contains("(and)", StringComparison.OrdinalIgnoreCase))
         {
             ingredients.Add(Ingredient(display, at));
             return true;
@@ -557,7 +577,13 @@ public sealed partial class InciParser
         }
 
         var parts = key.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length > 0 && parts.All(_isKnownName)
+        var known = parts.Length > 0;
+        foreach (var part in parts)
+        {
+            known &= _isKnownName(part);
+        }
+
+        return known
             ? new InciIngredient(display, position, key, parts, parenthetical, [])
             : new InciIngredient(display, position, key, [key], parenthetical, parts);
     }

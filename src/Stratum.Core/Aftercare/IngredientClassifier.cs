@@ -9,7 +9,8 @@ namespace Stratum.Core.Aftercare;
 internal readonly record struct ClassHit(IngredientClass Class, PositionCondition? When, bool ByName);
 
 /// <summary>What the knowledge says about one key, whatever its position.</summary>
-internal sealed record KeyInfo(ClassHit[] Hits, bool Marker);
+/// <param name="Known">A name that makes a slash a synonym slash (§1.6).</param>
+internal sealed record KeyInfo(ClassHit[] Hits, bool Marker, bool Known);
 
 /// <summary>
 /// The ingredient classes of knowledge/ingredients.json, compiled: for a key, the first step of each class whose names
@@ -28,6 +29,7 @@ public sealed class IngredientClassifier
     private readonly Regex[] _lexiconPatterns;
     private readonly HashSet<string> _markers;
     private readonly ConcurrentDictionary<string, KeyInfo> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, SourceStatus> _evidence = new();
 
     private IngredientClassifier(Class[] classes, HashSet<string> knownNames, Regex[] lexiconPatterns, HashSet<string> markers, IngredientsFile data, InciParser parser)
     {
@@ -46,6 +48,10 @@ public sealed class IngredientClassifier
 
     /// <summary>Each class's window, reason and sources, by <see cref="IngredientClass"/> value.</summary>
     internal IReadOnlyDictionary<int, IngredientClassData> ByCode { get; }
+
+    /// <summary>The evidence behind a class's sources, worked out once per class.</summary>
+    internal SourceStatus EvidenceOf(IngredientClass c, KnowledgeBase knowledge) =>
+        _evidence.GetOrAdd((int)c, (code, k) => k.EvidenceOf(ByCode[code].Sources), knowledge);
 
     /// <summary>The key of a name as typed by a person (a personal avoid list), by the same rules as the list's names.</summary>
     public string KeyOf(string name) => InciText.Key(InciText.Clean(name), Parser.DroppedSuffixes);
@@ -144,7 +150,7 @@ public sealed class IngredientClassifier
     }
 
     /// <summary>A name that makes a slash a synonym slash (§1.6): any class name, a lexicon name or a lexicon pattern.</summary>
-    public bool IsKnownName(string key) => _knownNames.Contains(key) || _lexiconPatterns.Any(p => Matches(p, key));
+    public bool IsKnownName(string key) => Classify(key).Known;
 
     internal KeyInfo Classify(string key)
     {
@@ -184,7 +190,8 @@ public sealed class IngredientClassifier
             }
         }
 
-        return new KeyInfo(hits is null ? [] : [.. hits], _markers.Contains(key));
+        var known = _knownNames.Contains(key) || _lexiconPatterns.Any(p => Matches(p, key));
+        return new KeyInfo(hits is null ? [] : [.. hits], _markers.Contains(key), known);
     }
 
     private static bool Matches(Regex pattern, string key)

@@ -317,6 +317,11 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
             Add(file, "parsing", "every header list and mayContain needs at least one phrase, none empty");
         }
 
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
         var classifier = IngredientClassifier.Create(ingredients, (entry, message) => Add(file, entry, message));
         return errors.Count == before ? classifier : null;
     }
