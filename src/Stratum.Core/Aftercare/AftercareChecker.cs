@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Stratum.Core.Knowledge;
 using Stratum.Core.Vocabulary;
@@ -14,6 +15,8 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
 
     private const string PersonalReason = "It is on your own list of ingredients to avoid.";
 
+    private static readonly ConcurrentDictionary<int, IReadOnlyList<IngredientClass>> ClassLists = new();
+
     private readonly IngredientClassifier _classifier = knowledge.Ingredients;
 
     public AftercareResult Check(AftercareRequest request)
@@ -25,7 +28,7 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
         var line = int.MaxValue;
         foreach (var ingredient in list)
         {
-            if (ingredient.Position is { } p && p < line && ingredient.Keys.Any(k => _classifier.Classify(k).Marker))
+            if (ingredient.Position is { } p && p < line && IsMarker(ingredient))
             {
                 line = p;
             }
@@ -35,37 +38,44 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
         var ingredients = new AftercareIngredient[list.Count];
         var flags = new List<AftercareFlag>();
         var benefits = new List<AftercareBenefit>();
-        var flagged = new HashSet<(string Key, int Class)>();
+        List<(string Key, int Class)>? flagged = null;
         var maxPosition = _classifier.Data.PositionRule.MaxPosition;
         for (var i = 0; i < list.Count; i++)
         {
             var ingredient = list[i];
             var classes = 0;
-            foreach (var key in ingredient.Keys)
+            if (ingredient.Synonyms is null)
             {
-                classes |= Classes(_classifier.Classify(key), ingredient.Position, line, maxPosition, HitKind.Any);
+                classes = Classes(ingredient.Info, ingredient.Position, line, maxPosition, HitKind.Any);
+            }
+            else
+            {
+                foreach (var key in ingredient.Synonyms)
+                {
+                    classes |= Classes(_classifier.Classify(key), ingredient.Position, line, maxPosition, HitKind.Any);
+                }
             }
 
-            foreach (var key in ingredient.Parenthetical)
+            foreach (var key in ingredient.ParentheticalKeys)
             {
                 classes |= Classes(_classifier.Classify(key), ingredient.Position, line, maxPosition, HitKind.ByName);
             }
 
-            foreach (var key in ingredient.SlashParts)
+            foreach (var key in ingredient.SlashPartKeys)
             {
                 classes |= Classes(_classifier.Classify(key), ingredient.Position, line, maxPosition, HitKind.Flag);
             }
 
-            ingredients[i] = new AftercareIngredient(ingredient.Position, ingredient.Inci, classes == 0 ? [] : ClassList(classes));
+            ingredients[i] = new AftercareIngredient(ingredient.Position, ingredient.Inci, ClassList(classes));
             for (var c = 0; classes >> c != 0; c++)
             {
-                if ((classes & (1 << c)) == 0 || !flagged.Add((ingredient.Key, c)))
+                if ((classes & (1 << c)) == 0 || !Once(ref flagged, ingredient.Key, c))
                 {
                     continue;
                 }
 
                 var code = (IngredientClass)c;
-                var data = _classifier.ByCode[c];
+                var data = _classifier.ClassData[c];
                 if (IsFlagClass(code))
                 {
                     var window = data.WindowHours!.Value;
@@ -78,7 +88,7 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
                 }
             }
 
-            if (avoid.Keys is not null && IsAvoided(ingredient, classes, avoid) && flagged.Add((ingredient.Key, -1)))
+            if (avoid.Keys is not null && IsAvoided(ingredient, classes, avoid) && Once(ref flagged, ingredient.Key, -1))
             {
                 flags.Add(new AftercareFlag(ingredient.Inci, ingredient.Position, PersonalClass, AftercareVerdict.Avoid, null, true, PersonalReason, [], SourceStatus.Convention));
             }
@@ -108,6 +118,40 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
 
     private enum HitKind { Any, ByName, Flag }
 
+    /// <summary>Each class is flagged once per ingredient key, at its first position (§1.8); lists hold few flags, so a list will do.</summary>
+    private static bool Once(ref List<(string Key, int Class)>? seen, string key, int c)
+    {
+        seen ??= [];
+        foreach (var (k, existing) in seen)
+        {
+            if (existing == c && k == key)
+            {
+                return false;
+            }
+        }
+
+        seen.Add((key, c));
+        return true;
+    }
+
+    private bool IsMarker(InciIngredient ingredient)
+    {
+        if (ingredient.Synonyms is null)
+        {
+            return ingredient.Info.Marker;
+        }
+
+        foreach (var key in ingredient.Synonyms)
+        {
+            if (_classifier.Classify(key).Marker)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The classes of one key that hold at this position, as a bit mask by <see cref="IngredientClass"/> value.</summary>
     private static int Classes(KeyInfo info, int? position, int line, int maxPosition, HitKind kind)
     {
@@ -129,20 +173,21 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
         return mask;
     }
 
-    private static IngredientClass[] ClassList(int mask)
+    /// <summary>The classes of a mask in DESIGN §2 order; one shared array per mask, since few combinations occur.</summary>
+    private static IReadOnlyList<IngredientClass> ClassList(int mask) => mask == 0 ? [] : ClassLists.GetOrAdd(mask, m =>
     {
-        var classes = new IngredientClass[int.PopCount(mask)];
+        var classes = new IngredientClass[int.PopCount(m)];
         var n = 0;
-        for (var c = 0; mask >> c != 0; c++)
+        for (var c = 0; m >> c != 0; c++)
         {
-            if ((mask & (1 << c)) != 0)
+            if ((m & (1 << c)) != 0)
             {
                 classes[n++] = (IngredientClass)c;
             }
         }
 
-        return classes;
-    }
+        return Array.AsReadOnly(classes);
+    });
 
     public RoutineResult Routine(RoutineRequest request)
     {
@@ -190,17 +235,21 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
 
     private static string Summary(AftercareVerdict verdict, int? usableFrom, List<AftercareFlag> flags, TreatmentTime time)
     {
-        var open = flags.Where(f => f.Open).Select(f => f.Class).Distinct().ToList();
-        var when = usableFrom is { } h && time.TreatedAt is { } at
+        if (flags.Count == 0)
+        {
+            return "Fine to use now: nothing in it needs to wait after microneedling.";
+        }
+
+        string Classes(bool openOnly) => string.Join(", ", flags.Where(f => !openOnly || f.Open).Select(f => f.Class).Distinct());
+        string When() => usableFrom is { } h && time.TreatedAt is { } at
             ? $"{h} hours after treatment ({at.AddHours(h).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)})"
             : $"{usableFrom} hours after treatment";
         return verdict switch
         {
             _ when usableFrom is null => $"Do not use: it contains {string.Join(", ", flags.Where(f => f.WindowHours is null).Select(f => f.Inci))} from your own avoid list.",
-            AftercareVerdict.Avoid => $"Not yet: it contains {string.Join(", ", open)}. Usable from {when}.",
-            AftercareVerdict.Caution => $"Use with care until {when}: it contains {string.Join(", ", open)}.",
-            _ when flags.Count > 0 => $"Fine to use now: the {usableFrom}-hour window for {string.Join(", ", flags.Select(f => f.Class).Distinct())} has passed.",
-            _ => "Fine to use now: nothing in it needs to wait after microneedling.",
+            AftercareVerdict.Avoid => $"Not yet: it contains {Classes(openOnly: true)}. Usable from {When()}.",
+            AftercareVerdict.Caution => $"Use with care until {When()}: it contains {Classes(openOnly: true)}.",
+            _ => $"Fine to use now: the {usableFrom}-hour window for {Classes(openOnly: false)} has passed.",
         };
     }
 }

@@ -5,7 +5,7 @@ namespace Stratum.Core.Aftercare;
 
 /// <summary>One ingredient of the list as printed, with every class it was given.</summary>
 /// <param name="Position">1-based place in the list; null in a "may contain" section.</param>
-public sealed record AftercareIngredient(int? Position, string Inci, IReadOnlyList<IngredientClass> Classes);
+public readonly record struct AftercareIngredient(int? Position, string Inci, IReadOnlyList<IngredientClass> Classes);
 
 /// <summary>An ingredient to avoid or be careful with, and from when it is fine.</summary>
 /// <param name="Class">An ingredient class code, or <c>personal</c> for a name on the person's own avoid list.</param>

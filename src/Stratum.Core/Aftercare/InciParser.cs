@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using Stratum.Core.Knowledge;
@@ -9,11 +10,49 @@ namespace Stratum.Core.Aftercare;
 /// One ingredient as read from a list: the text to show, its position (null in a "may contain" section) and the keys
 /// to classify. A synonym slash (<c>Aqua/Water/Eau</c>) is one ingredient with several <see cref="Keys"/>.
 /// </summary>
-/// <param name="Key">The key of the whole name; what duplicates are recognised by.</param>
-/// <param name="Keys">The keys classified in full: the name's, or each synonym's.</param>
-/// <param name="Parenthetical">Keys of names in parentheses; they add a class only by exact name (§1.7).</param>
-/// <param name="SlashParts">Keys of the parts of a slash name that is not a synonym list; they can add avoid or careful classes.</param>
-public sealed record InciIngredient(string Inci, int? Position, string Key, IReadOnlyList<string> Keys, IReadOnlyList<string> Parenthetical, IReadOnlyList<string> SlashParts);
+public sealed class InciIngredient
+{
+    private static readonly string[] None = [];
+
+    internal InciIngredient(string inci, int? position, KeyInfo info, string[]? synonyms, string[]? parenthetical, string[]? slashParts)
+    {
+        Inci = inci;
+        Position = position;
+        Info = info;
+        Synonyms = synonyms;
+        ParentheticalKeys = parenthetical ?? None;
+        SlashPartKeys = slashParts ?? None;
+    }
+
+    /// <summary>The name as printed (percentages and footnote markers removed, parentheses kept).</summary>
+    public string Inci { get; }
+
+    public int? Position { get; }
+
+    /// <summary>The key of the whole name; what duplicates are recognised by.</summary>
+    public string Key => Info.Key;
+
+    /// <summary>The keys classified in full: the name's, or each synonym's.</summary>
+    public IReadOnlyList<string> Keys => Synonyms ?? [Key];
+
+    /// <summary>Keys of names in parentheses; they add a class only by exact name (§1.7).</summary>
+    public IReadOnlyList<string> Parenthetical => ParentheticalKeys;
+
+    /// <summary>Keys of the parts of a slash name that is not a synonym list; they can add avoid or careful classes.</summary>
+    public IReadOnlyList<string> SlashParts => SlashPartKeys;
+
+    /// <summary>What the knowledge says about the whole name's key.</summary>
+    internal KeyInfo Info { get; }
+
+    internal string[]? Synonyms { get; }
+
+    internal string[] ParentheticalKeys { get; }
+
+    internal string[] SlashPartKeys { get; }
+
+    /// <summary>The same ingredient at a position in a list.</summary>
+    internal InciIngredient At(int? position) => new(Inci, position, Info, Synonyms, ParentheticalKeys, SlashPartKeys);
+}
 
 /// <summary>A parsed list; <see cref="TooMany"/> is set when reading stopped at the limit.</summary>
 public sealed record InciList(IReadOnlyList<InciIngredient> Ingredients, bool TooMany);
@@ -27,25 +66,49 @@ public sealed partial class InciParser
 {
     private enum Section { Lead, List, Actives, Inactive, Ignored }
 
-    private readonly (string Phrase, Section Kind)[] _headers;
+    /// <summary>Characters the scanner must look at: separators, brackets, footnote markers.</summary>
+    private static readonly SearchValues<char> Stops = SearchValues.Create(",;.\n()[]|•·●▪" + InciText.FootnoteMarkers);
+
+    /// <summary>The same, plus the first characters of "may contain" markers, for the rare section that has one.</summary>
+    private static readonly SearchValues<char> StopsWithMayContain = SearchValues.Create(",;.\n()[]|•·●▪+mMpP" + InciText.FootnoteMarkers);
+
+    private static readonly SearchValues<char> BracketChars = SearchValues.Create("()[]");
+
+    /// <summary>Characters that make an entry's display text more than its trimmed text.</summary>
+    private static readonly SearchValues<char> Rewritten = SearchValues.Create("%\n\t" + InciText.FootnoteMarkers);
+
+    /// <summary>Left around an entry by separators and punctuation; never part of a name.</summary>
+    private static readonly char[] Trimmed = [' ', '\n', ',', ';', ':', '.'];
+
+    /// <summary>Header phrases by their first letter (lowercase ASCII; other first letters under 0), longest first.</summary>
+    private readonly (string Phrase, Section Kind)[][] _headers;
     private readonly string[] _purposeColumn;
     private readonly string[] _mayContain;
     private readonly string[] _periodExceptions;
-    private readonly Func<string, bool> _isKnownName;
+    /// <summary>Distinct entries remembered; enough for every INCI name in use, bounded so odd input cannot grow it forever.</summary>
+    private const int MaxRememberedEntries = 100_000;
 
-    internal InciParser(InciSyntax syntax, Func<string, bool> isKnownName)
+    private const int MaxRememberedEntry = 200;
+
+    private readonly IngredientClassifier _classifier;
+    private readonly ConcurrentDictionary<string, InciIngredient[]> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InciIngredient[]>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
+
+    internal InciParser(InciSyntax syntax, IngredientClassifier classifier)
     {
-        _headers = syntax.Headers.List.Select(p => (p, Section.List))
+        var headers = syntax.Headers.List.Select(p => (p, Section.List))
             .Concat(syntax.Headers.Actives.Select(p => (p, Section.Actives)))
             .Concat(syntax.Headers.Inactive.Select(p => (p, Section.Inactive)))
             .Concat(syntax.Headers.Ignored.Select(p => (p, Section.Ignored)))
             .OrderByDescending(h => h.p.Length)
             .ToArray();
+        _headers = [.. Enumerable.Range(0, 128).Select(c => headers.Where(h => HeaderBucket(h.p[0]) == c).ToArray())];
         _purposeColumn = [.. syntax.PurposeColumn];
         _mayContain = [.. syntax.MayContain];
         _periodExceptions = [.. syntax.PeriodExceptions];
         DroppedSuffixes = SuffixesOf(syntax);
-        _isKnownName = isKnownName;
+        _classifier = classifier;
+        _entriesBySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Trailing words a key does without: pharmacopoeia suffixes and <c>nano</c> (§1.7).</summary>
@@ -56,30 +119,28 @@ public sealed partial class InciParser
     public InciList Parse(string text, int maxIngredients = int.MaxValue)
     {
         var sections = Sections(InciText.Clean(text));
-        var ingredients = new List<InciIngredient>();
+        var ingredients = new List<InciIngredient>(32);
         var position = 0;
         var tooMany = false;
 
         // Drug Facts actives come first whatever their place on the label (§1.2).
-        foreach (var (kind, body) in sections.Where(s => s.Kind == Section.Actives).Concat(sections.Where(s => s.Kind != Section.Actives)))
+        foreach (var actives in (bool[])[true, false])
         {
-            foreach (var (start, end, mayContain) in Entries(body))
+            foreach (var (kind, body) in sections)
             {
-                if (!AddEntry(body.AsSpan(start, end - start), kind == Section.Actives, mayContain, ref position, ingredients))
+                if ((kind == Section.Actives) != actives || tooMany)
                 {
                     continue;
                 }
 
-                if (ingredients.Count > maxIngredients)
+                foreach (var (start, end, mayContain) in Entries(body))
                 {
-                    tooMany = true;
-                    break;
+                    if (AddEntry(body.AsSpan(start, end - start), actives, mayContain, ref position, ingredients) && ingredients.Count > maxIngredients)
+                    {
+                        tooMany = true;
+                        break;
+                    }
                 }
-            }
-
-            if (tooMany)
-            {
-                break;
             }
         }
 
@@ -133,6 +194,21 @@ public sealed partial class InciParser
             .ToList();
     }
 
+    private static (string Phrase, Section Kind) Phrase(ReadOnlySpan<char> text, (string Phrase, Section Kind)[] headers)
+    {
+        foreach (var header in headers)
+        {
+            if (text.StartsWith(header.Phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return header;
+            }
+        }
+
+        return default;
+    }
+
+    private static int HeaderBucket(char c) => char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) : 0;
+
     /// <summary>A line without its indentation and list bullets, where a header may start (DailyMed puts bullets before headings).</summary>
     private static ReadOnlySpan<char> LineStart(string line)
     {
@@ -153,14 +229,11 @@ public sealed partial class InciParser
         var found = false;
         while (true)
         {
-            var phrase = default((string Phrase, Section Kind));
-            foreach (var header in _headers)
+            var bucket = at < line.Length ? HeaderBucket(line[at]) : 0;
+            var phrase = Phrase(line[at..], _headers[bucket]);
+            if (phrase.Phrase is null && bucket != 0)
             {
-                if (line[at..].StartsWith(header.Phrase, StringComparison.OrdinalIgnoreCase))
-                {
-                    phrase = header;
-                    break;
-                }
+                phrase = Phrase(line[at..], _headers[0]);
             }
 
             if (phrase.Phrase is null)
@@ -219,9 +292,13 @@ public sealed partial class InciParser
         return separators == 0 && body.Contains('\n') ? Split(body, newlineSeparates: true, out _) : entries;
     }
 
+    /// <summary>
+    /// Splits one section into entries. Jumps from one character that can matter to the next (separators, brackets,
+    /// footnote markers), so the text between them costs a vectorised search.
+    /// </summary>
     private List<(int Start, int End, bool MayContain)> Split(string s, bool newlineSeparates, out int separators)
     {
-        var entries = new List<(int, int, bool)>();
+        var entries = new List<(int, int, bool)>(16);
         separators = 0;
         var closes = Brackets(s);
         var markers = false;
@@ -230,35 +307,29 @@ public sealed partial class InciParser
             markers |= s.Contains(marker, StringComparison.OrdinalIgnoreCase);
         }
 
+        var stops = markers ? StopsWithMayContain : Stops;
         var mayContain = false;
         var bracketedMayContain = false;
-        var start = 0;
-        var i = 0;
+        var start = EntryStart(s, 0, newlineSeparates);
+        var i = start;
         try
         {
-            while (i < s.Length)
+            while (true)
             {
+                var next = i < s.Length ? s.AsSpan(i).IndexOfAny(stops) : -1;
+                if (next < 0)
+                {
+                    break;
+                }
+
+                i += next;
                 var c = s[i];
-                if (i == start && (char.IsWhiteSpace(c) && c != '\n' || c == '\n' && !newlineSeparates))
-                {
-                    start = ++i;
-                    continue;
-                }
-
-                // An entry that starts with a footnote marker is the legend: drop the rest of its line.
-                if (i == start && InciText.IsFootnoteMarker(c))
-                {
-                    var newline = s.IndexOf('\n', i);
-                    start = i = newline < 0 ? s.Length : newline + 1;
-                    continue;
-                }
-
                 if (markers && MayContainAt(s, i) is var markerEnd and > 0)
                 {
                     Emit(entries, start, i, mayContain);
                     mayContain = true;
                     bracketedMayContain = s[i] == '[';
-                    start = i = markerEnd;
+                    start = i = EntryStart(s, markerEnd, newlineSeparates);
                     continue;
                 }
 
@@ -266,7 +337,7 @@ public sealed partial class InciParser
                 {
                     Emit(entries, start, i, mayContain);
                     mayContain = bracketedMayContain = false;
-                    start = ++i;
+                    start = i = EntryStart(s, i + 1, newlineSeparates);
                     continue;
                 }
 
@@ -281,7 +352,7 @@ public sealed partial class InciParser
                     ',' => !DigitComma(s, i) && !BeforePercentage(s, i + 1),
                     ';' => true,
                     '.' => (i + 1 == s.Length || char.IsWhiteSpace(s[i + 1])) && (i == 0 || s[i - 1] != '.') && !PeriodException(s, i),
-                    '\n' => newlineSeparates,
+                    '\n' => newlineSeparates && !AfterKeptComma(s, i),
                     _ => InciText.IsBullet(c),
                 };
                 if (separates)
@@ -292,7 +363,8 @@ public sealed partial class InciParser
                     }
 
                     Emit(entries, start, i, mayContain);
-                    start = i + 1;
+                    start = i = EntryStart(s, i + 1, newlineSeparates);
+                    continue;
                 }
 
                 i++;
@@ -310,6 +382,30 @@ public sealed partial class InciParser
         }
     }
 
+    /// <summary>Where the next entry starts: after spaces; an entry that starts with a footnote marker is the legend, dropped with the rest of its line.</summary>
+    private static int EntryStart(string s, int i, bool newlineSeparates)
+    {
+        while (i < s.Length)
+        {
+            var c = s[i];
+            if (c == ' ' || (c == '\n' && !newlineSeparates))
+            {
+                i++;
+            }
+            else if (InciText.IsFootnoteMarker(c))
+            {
+                var newline = s.IndexOf('\n', i);
+                i = newline < 0 ? s.Length : newline + 1;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
     private static void Emit(List<(int, int, bool)> entries, int start, int end, bool mayContain)
     {
         if (end > start)
@@ -321,7 +417,8 @@ public sealed partial class InciParser
     /// <summary>For each <c>(</c> or <c>[</c>, the index of its match; unmatched ones point at themselves and protect nothing.</summary>
     private static int[]? Brackets(string s)
     {
-        if (s.AsSpan().IndexOfAny('(', '[') < 0)
+        var first = s.AsSpan().IndexOfAny('(', '[');
+        if (first < 0)
         {
             return null;
         }
@@ -329,8 +426,15 @@ public sealed partial class InciParser
         // The second half of the rented array is the stack of open brackets.
         var closes = ArrayPool<int>.Shared.Rent(2 * s.Length);
         var open = s.Length;
-        for (var i = 0; i < s.Length; i++)
+        for (var i = first; i < s.Length; i++)
         {
+            var next = s.AsSpan(i).IndexOfAny(BracketChars);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             switch (s[i])
             {
                 case '(' or '[':
@@ -363,6 +467,17 @@ public sealed partial class InciParser
 
         var singleDigit = i < 2 || !char.IsLetterOrDigit(s[i - 2]);
         return singleDigit && next + 1 < s.Length && char.IsAsciiDigit(s[next]) && s[next + 1] == '-';
+    }
+
+    /// <summary>A line break right after a comma that did not separate (<c>1,⏎2-Hexanediol</c>) continues the name.</summary>
+    private static bool AfterKeptComma(string s, int i)
+    {
+        while (i > 0 && s[i - 1] == ' ')
+        {
+            i--;
+        }
+
+        return i > 0 && s[i - 1] == ',';
     }
 
     /// <summary><c>Adapalene USP, 0.1%</c>: the comma before a strength does not end the ingredient.</summary>
@@ -469,7 +584,68 @@ public sealed partial class InciParser
     /// <summary>Turns one entry's text into ingredients (§1.5–§1.9); false when nothing is left of it.</summary>
     private bool AddEntry(ReadOnlySpan<char> raw, bool actives, bool mayContain, ref int position, List<InciIngredient> ingredients)
     {
-        var text = raw.Trim().ToString();
+        var text = raw.Trim(Trimmed);
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        // How an entry reads does not depend on where it stands (outside Drug Facts actives), and the same entries
+        // ("Aqua", "Glycerin", "Phenoxyethanol") fill most lists: each distinct entry is worked out once.
+        InciIngredient[]? parts;
+        if (actives || text.Length > MaxRememberedEntry)
+        {
+            parts = Read(text.ToString(), actives);
+        }
+        else if (!_entriesBySpan.TryGetValue(text, out parts))
+        {
+            var entry = text.ToString();
+            parts = Read(entry, actives: false);
+            if (_entries.Count < MaxRememberedEntries)
+            {
+                _entries.TryAdd(entry, parts);
+            }
+        }
+
+        if (parts.Length == 0)
+        {
+            return false;
+        }
+
+        int? at = mayContain ? null : ++position;
+        foreach (var part in parts)
+        {
+            ingredients.Add(part.At(at));
+        }
+
+        return true;
+    }
+
+    /// <summary>The ingredients one entry names: one, or several for an <c>(and)</c> mixture; none when nothing is left.</summary>
+    private InciIngredient[] Read(string text, bool actives)
+    {
+        var display = actives || text.AsSpan().IndexOfAny(Rewritten) >= 0 || text.Contains("  ", StringComparison.Ordinal)
+            ? Rewrite(text, actives)
+            : text;
+        if (display.Length == 0)
+        {
+            return [];
+        }
+
+        if (!display.Contains('(') || !display.Contains("(and)", StringComparison.OrdinalIgnoreCase))
+        {
+            return [Ingredient(display)];
+        }
+
+        return [.. AndSplit().Split(display).Select(part => Rewrite(part, actives: false)).Where(name => name.Length > 0).Select(Ingredient)];
+    }
+
+    /// <summary>
+    /// The display text of an entry that needs more than trimming: the Drug Facts purpose column cut off, footnote
+    /// markers and percentages removed, whitespace collapsed, trailing punctuation removed.
+    /// </summary>
+    private static string Rewrite(string text, bool actives)
+    {
         if (actives)
         {
             // Drug Facts purpose column: after the strength (or a dot leader) the rest of the entry is the purpose.
@@ -486,69 +662,13 @@ public sealed partial class InciParser
             }
         }
 
-        if (text.AsSpan().IndexOfAny(InciText.FootnoteMarkers) >= 0)
-        {
-            text = string.Concat(text.Where(c => !InciText.IsFootnoteMarker(c)));
-        }
-
         if (text.Contains('%'))
         {
             text = Percentage().Replace(text, " ");
         }
 
-        var display = Display(text);
-        if (display.Length == 0)
-        {
-            return false;
-        }
-
-        int? at = mayContain ? null : ++position;
-        if (!display.Contains("(and)", StringComparison.OrdinalIgnoreCase))
-        {
-            ingredients.Add(Ingredient(display, at));
-            return true;
-        }
-
-        var added = false;
-        foreach (var part in AndSplit().Split(display))
-        {
-            var name = Display(part);
-            if (name.Length > 0)
-            {
-                ingredients.Add(Ingredient(name, at));
-                added = true;
-            }
-        }
-
-        if (!added && at is not null)
-        {
-            position--;
-        }
-
-        return added;
-    }
-
-    /// <summary>Whitespace collapsed, trailing punctuation removed.</summary>
-    private static string Display(string text)
-    {
-        var span = text.AsSpan().Trim(" \n,;:.");
-        var needsCollapse = false;
-        for (var i = 0; i < span.Length; i++)
-        {
-            if (span[i] == '\n' || (span[i] == ' ' && i + 1 < span.Length && span[i + 1] == ' '))
-            {
-                needsCollapse = true;
-                break;
-            }
-        }
-
-        if (!needsCollapse)
-        {
-            return span.Length == text.Length ? text : span.ToString();
-        }
-
-        var builder = new StringBuilder(span.Length);
-        foreach (var c in span)
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
             if (char.IsWhiteSpace(c))
             {
@@ -557,48 +677,51 @@ public sealed partial class InciParser
                     builder.Append(' ');
                 }
             }
-            else
+            else if (!InciText.IsFootnoteMarker(c))
             {
                 builder.Append(c);
             }
         }
 
-        return builder.ToString();
+        return builder.ToString().Trim(Trimmed);
     }
 
-    private InciIngredient Ingredient(string display, int? position)
+    private InciIngredient Ingredient(string display)
     {
-        var (name, inner) = Strip(display);
-        var key = InciText.Key(name, DroppedSuffixes);
-        var parenthetical = inner.Count == 0 ? [] : inner.Select(n => InciText.Key(n, DroppedSuffixes)).Where(k => k.Length > 0).ToArray();
-        if (!key.Contains('/'))
+        var hasBrackets = display.AsSpan().IndexOfAny("()[]") >= 0;
+        var (name, inner) = hasBrackets ? Strip(display) : (display, null);
+        var info = Classify(name);
+        var parenthetical = inner is null ? null : inner.Select(n => _classifier.Classify(InciText.Key(n, DroppedSuffixes)).Key).Where(k => k.Length > 0).ToArray();
+        if (!info.Key.Contains('/'))
         {
-            return new InciIngredient(display, position, key, [key], parenthetical, []);
+            return new InciIngredient(display, null, info, null, parenthetical, null);
         }
 
-        var parts = key.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = info.Key.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var known = parts.Length > 0;
         foreach (var part in parts)
         {
-            known &= _isKnownName(part);
+            known &= _classifier.Classify(part).Known;
         }
 
         return known
-            ? new InciIngredient(display, position, key, parts, parenthetical, [])
-            : new InciIngredient(display, position, key, [key], parenthetical, parts);
+            ? new InciIngredient(display, null, info, parts, parenthetical, null)
+            : new InciIngredient(display, null, info, null, parenthetical, parts);
+    }
+
+    /// <summary>The key of a name, looked up without building a string when it is already known (the common case).</summary>
+    private KeyInfo Classify(string name)
+    {
+        Span<char> buffer = name.Length <= 200 ? stackalloc char[InciText.MaxKeyLength(name)] : new char[InciText.MaxKeyLength(name)];
+        return _classifier.Classify(buffer[..InciText.Key(name, buffer, DroppedSuffixes)]);
     }
 
     /// <summary>
     /// The name without parentheticals and square brackets, and the names inside the parentheses (split at separators,
     /// since <c>Water (Aqua, Eau)</c> names two). An unclosed parenthesis runs to the end of the name.
     /// </summary>
-    private static (string Name, List<string> Inner) Strip(string display)
+    private static (string Name, List<string>? Inner) Strip(string display)
     {
-        if (display.AsSpan().IndexOfAny("()[]") < 0)
-        {
-            return (display, []);
-        }
-
         var name = new StringBuilder(display.Length);
         var inner = new List<string>();
         var current = new StringBuilder();
@@ -639,7 +762,7 @@ public sealed partial class InciParser
         }
 
         FlushInner(current, inner);
-        return (name.ToString(), inner);
+        return (name.ToString(), inner.Count == 0 ? null : inner);
     }
 
     private static void FlushInner(StringBuilder current, List<string> inner)

@@ -63,9 +63,18 @@ internal static class InciText
     /// The key of a name (§1.9): lowercase, <c>-</c> as space, no periods, no spaces around <c>/</c>, <c>ci</c> apart from
     /// its digits, whitespace collapsed; a trailing pharmacopoeia word (<c>USP</c>) or <c>nano</c> is dropped.
     /// </summary>
-    public static string Key(ReadOnlySpan<char> name, IReadOnlyList<string> droppedSuffixes)
+    public static string Key(ReadOnlySpan<char> name, string[] droppedSuffixes)
     {
-        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length + 8] : new char[name.Length + 8];
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[MaxKeyLength(name)] : new char[MaxKeyLength(name)];
+        return new string(buffer[..Key(name, buffer, droppedSuffixes)]);
+    }
+
+    /// <summary>Room enough for the key of <paramref name="name"/> (a colour index can gain a space).</summary>
+    public static int MaxKeyLength(ReadOnlySpan<char> name) => name.Length + 8;
+
+    /// <summary>Writes the key of <paramref name="name"/> into <paramref name="buffer"/> and returns its length; allocates nothing.</summary>
+    public static int Key(ReadOnlySpan<char> name, Span<char> buffer, string[] droppedSuffixes)
+    {
         var length = 0;
         var pendingSpace = false;
         for (var i = 0; i < name.Length; i++)
@@ -76,7 +85,7 @@ internal static class InciText
                 continue;
             }
 
-            if (c == '-' || char.IsWhiteSpace(c))
+            if (c == '-' || c == ' ' || char.IsWhiteSpace(c))
             {
                 pendingSpace = length > 0;
                 continue;
@@ -96,7 +105,7 @@ internal static class InciText
             }
 
             pendingSpace = false;
-            var lower = char.ToLowerInvariant(c);
+            var lower = c < 128 ? (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)) : char.ToLowerInvariant(c);
             buffer[length++] = lower;
 
             // "CI77891" → "ci 77891": the colour index prefix stands apart from its number.
@@ -107,21 +116,21 @@ internal static class InciText
             }
         }
 
-        var key = buffer[..length];
         var trimmed = true;
         while (trimmed)
         {
             trimmed = false;
             foreach (var suffix in droppedSuffixes)
             {
-                if (key.Length > suffix.Length + 1 && key[^(suffix.Length + 1)] == ' ' && key.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                var key = buffer[..length];
+                if (key.Length > suffix.Length + 1 && key[^(suffix.Length + 1)] == ' ' && key.EndsWith(suffix, StringComparison.Ordinal))
                 {
-                    key = key[..^(suffix.Length + 1)];
+                    length -= suffix.Length + 1;
                     trimmed = true;
                 }
             }
         }
 
-        return new string(key);
+        return length;
     }
 }

@@ -10,7 +10,7 @@ internal readonly record struct ClassHit(IngredientClass Class, PositionConditio
 
 /// <summary>What the knowledge says about one key, whatever its position.</summary>
 /// <param name="Known">A name that makes a slash a synonym slash (§1.6).</param>
-internal sealed record KeyInfo(ClassHit[] Hits, bool Marker, bool Known);
+internal sealed record KeyInfo(string Key, ClassHit[] Hits, bool Marker, bool Known);
 
 /// <summary>
 /// The ingredient classes of knowledge/ingredients.json, compiled: for a key, the first step of each class whose names
@@ -28,30 +28,33 @@ public sealed class IngredientClassifier
     private readonly HashSet<string> _knownNames;
     private readonly Regex[] _lexiconPatterns;
     private readonly HashSet<string> _markers;
-    private readonly ConcurrentDictionary<string, KeyInfo> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KeyInfo> _cache;
+    private readonly ConcurrentDictionary<string, KeyInfo>.AlternateLookup<ReadOnlySpan<char>> _cacheBySpan;
     private readonly ConcurrentDictionary<int, SourceStatus> _evidence = new();
 
-    private IngredientClassifier(Class[] classes, HashSet<string> knownNames, Regex[] lexiconPatterns, HashSet<string> markers, IngredientsFile data, InciParser parser)
+    private IngredientClassifier(Class[] classes, HashSet<string> knownNames, Regex[] lexiconPatterns, HashSet<string> markers, IngredientsFile data)
     {
         _classes = classes;
         _knownNames = knownNames;
         _lexiconPatterns = lexiconPatterns;
         _markers = markers;
         Data = data;
-        Parser = parser;
-        ByCode = data.Classes.ToDictionary(c => (int)c.Code, c => c);
+        Parser = new InciParser(data.Parsing, this);
+        ClassData = [.. data.Classes.OrderBy(c => c.Code)];
+        _cache = new ConcurrentDictionary<string, KeyInfo>(StringComparer.Ordinal);
+        _cacheBySpan = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IngredientsFile Data { get; }
 
     public InciParser Parser { get; }
 
-    /// <summary>Each class's window, reason and sources, by <see cref="IngredientClass"/> value.</summary>
-    internal IReadOnlyDictionary<int, IngredientClassData> ByCode { get; }
+    /// <summary>Each class's window, reason and sources, indexed by <see cref="IngredientClass"/> value.</summary>
+    internal IngredientClassData[] ClassData { get; }
 
     /// <summary>The evidence behind a class's sources, worked out once per class.</summary>
     internal SourceStatus EvidenceOf(IngredientClass c, KnowledgeBase knowledge) =>
-        _evidence.GetOrAdd((int)c, (code, k) => k.EvidenceOf(ByCode[code].Sources), knowledge);
+        _evidence.GetOrAdd((int)c, (code, k) => k.EvidenceOf(ClassData[code].Sources), knowledge);
 
     /// <summary>The key of a name as typed by a person (a personal avoid list), by the same rules as the list's names.</summary>
     public string KeyOf(string name) => InciText.Key(InciText.Clean(name), Parser.DroppedSuffixes);
@@ -143,14 +146,13 @@ public sealed class IngredientClassifier
             return null;
         }
 
-        IngredientClassifier? classifier = null;
-        var parser = new InciParser(data.Parsing, key => classifier!.IsKnownName(key));
-        classifier = new IngredientClassifier([.. classes], knownNames, lexiconPatterns, markers, data, parser);
-        return classifier;
+        return new IngredientClassifier([.. classes], knownNames, lexiconPatterns, markers, data);
     }
 
     /// <summary>A name that makes a slash a synonym slash (§1.6): any class name, a lexicon name or a lexicon pattern.</summary>
     public bool IsKnownName(string key) => Classify(key).Known;
+
+    internal KeyInfo Classify(ReadOnlySpan<char> key) => _cacheBySpan.TryGetValue(key, out var known) ? known : Classify(new string(key));
 
     internal KeyInfo Classify(string key)
     {
@@ -191,7 +193,7 @@ public sealed class IngredientClassifier
         }
 
         var known = _knownNames.Contains(key) || _lexiconPatterns.Any(p => Matches(p, key));
-        return new KeyInfo(hits is null ? [] : [.. hits], _markers.Contains(key), known);
+        return new KeyInfo(key, hits is null ? [] : [.. hits], _markers.Contains(key), known);
     }
 
     private static bool Matches(Regex pattern, string key)
