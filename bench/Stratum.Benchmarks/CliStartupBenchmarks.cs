@@ -12,7 +12,7 @@ namespace Stratum.Benchmarks;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 20)]
 public class CliStartupBenchmarks
 {
-    private static readonly string Artifacts = FindArtifacts();
+    internal static readonly string Artifacts = FindArtifacts();
 
     [Benchmark(Baseline = true, Description = "empty console program")]
     public int EmptyConsole() => Run(Path.Combine(Artifacts, "bin", "EmptyConsole", "release", "EmptyConsole"), [], "");
@@ -39,7 +39,7 @@ public class CliStartupBenchmarks
         return process.ExitCode == 0 ? 0 : throw new InvalidOperationException($"{exe} exited {process.ExitCode}");
     }
 
-    private static string FindArtifacts()
+    internal static string FindArtifacts()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

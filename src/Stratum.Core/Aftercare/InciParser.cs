@@ -74,6 +74,10 @@ public sealed partial class InciParser
 
     private static readonly SearchValues<char> BracketChars = SearchValues.Create("()[]");
 
+    // Searched with SearchValues, not string.Contains(…, OrdinalIgnoreCase): with invariant globalization the latter
+    // falls back to a character-by-character scan that made this parser seven times slower.
+    private static readonly SearchValues<string> And = SearchValues.Create(["(and)"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Characters that make an entry's display text more than its trimmed text.</summary>
     private static readonly SearchValues<char> Rewritten = SearchValues.Create("%\n\t" + InciText.FootnoteMarkers);
 
@@ -84,6 +88,7 @@ public sealed partial class InciParser
     private readonly (string Phrase, Section Kind)[][] _headers;
     private readonly string[] _purposeColumn;
     private readonly string[] _mayContain;
+    private readonly SearchValues<string> _mayContainSearch;
     private readonly string[] _periodExceptions;
     /// <summary>Distinct entries remembered; enough for every INCI name in use, bounded so odd input cannot grow it forever.</summary>
     private const int MaxRememberedEntries = 100_000;
@@ -105,6 +110,7 @@ public sealed partial class InciParser
         _headers = [.. Enumerable.Range(0, 128).Select(c => headers.Where(h => HeaderBucket(h.p[0]) == c).ToArray())];
         _purposeColumn = [.. syntax.PurposeColumn];
         _mayContain = [.. syntax.MayContain];
+        _mayContainSearch = SearchValues.Create(_mayContain, StringComparison.OrdinalIgnoreCase);
         _periodExceptions = [.. syntax.PeriodExceptions];
         DroppedSuffixes = SuffixesOf(syntax);
         _classifier = classifier;
@@ -301,11 +307,7 @@ public sealed partial class InciParser
         var entries = new List<(int, int, bool)>(16);
         separators = 0;
         var closes = Brackets(s);
-        var markers = false;
-        foreach (var marker in _mayContain)
-        {
-            markers |= s.Contains(marker, StringComparison.OrdinalIgnoreCase);
-        }
+        var markers = s.AsSpan().ContainsAny(_mayContainSearch);
 
         var stops = markers ? StopsWithMayContain : Stops;
         var mayContain = false;
@@ -632,7 +634,7 @@ public sealed partial class InciParser
             return [];
         }
 
-        if (!display.Contains('(') || !display.Contains("(and)", StringComparison.OrdinalIgnoreCase))
+        if (!display.Contains('(') || !display.AsSpan().ContainsAny(And))
         {
             return [Ingredient(display)];
         }
