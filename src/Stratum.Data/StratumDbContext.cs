@@ -31,7 +31,7 @@ namespace Stratum.Data;
 public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRole, string>
 {
     // Appends that lost a race for the chain head re-read it and try again; past this, contention is a fault.
-    private const int MaxAuditAttempts = 20;
+    private const int MaxAuditAttempts = 50;
 
     private readonly IClinicScope _scope;
     private readonly List<(AuditRecord Record, DateTimeOffset At)> _pendingAudit = [];
@@ -127,49 +127,59 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
         _pendingAudit.Add((record, at));
     }
 
+    /// <summary>Not supported: the audit chain is linked with asynchronous database calls; use <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveAsync(acceptAllChangesOnSuccess, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        throw new NotSupportedException("Stratum saves asynchronously: use SaveChangesAsync.");
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        SaveAsync(acceptAllChangesOnSuccess, async: true, cancellationToken);
-
-    // With async false every awaited call completes synchronously: one body serves SaveChanges and SaveChangesAsync.
-    private async Task<int> SaveAsync(bool acceptAllChangesOnSuccess, bool async, CancellationToken cancellationToken)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
         CheckChanges();
+        if (_pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
-            var linked = await LinkAuditAsync(async, cancellationToken);
+            var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var linked = new List<AuditEntry>(_pendingAudit.Count);
             try
             {
-                var saved = async
-                    ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-                    : base.SaveChanges(acceptAllChangesOnSuccess);
-                _pendingAudit.Clear();
-                return saved;
+                if (await LinkAuditAsync(linked, cancellationToken))
+                {
+                    var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                    if (ownTransaction is not null)
+                    {
+                        await ownTransaction.CommitAsync(cancellationToken);
+                    }
+
+                    _pendingAudit.Clear();
+                    return saved;
+                }
             }
-            catch (Exception failure)
+            catch
             {
                 Unlink(linked);
-
-                // Another writer appended to the chain first: link again onto its new head.
-                var lostRace = failure is DbUpdateConcurrencyException conflict && conflict.Entries.All(e => e.Entity is AuditHead);
-                if (!lostRace || linked.Count == 0 || attempt == MaxAuditAttempts || Database.CurrentTransaction is not null)
+                throw;
+            }
+            finally
+            {
+                if (ownTransaction is not null)
                 {
-                    throw;
+                    await ownTransaction.DisposeAsync();
                 }
             }
 
-            var pause = TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt));
-            if (async)
+            // Another writer appended to a chain first. In our own transaction we re-read the head and try again;
+            // in the caller's, the database may already hold its other changes, so the caller decides.
+            Unlink(linked);
+            if (ownTransaction is null || attempt == MaxAuditAttempts)
             {
-                await Task.Delay(pause, cancellationToken);
+                throw new DbUpdateConcurrencyException("Another writer appended to the audit chain at the same time.");
             }
-            else
-            {
-                Thread.Sleep(pause);
-            }
+
+            await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
         }
     }
 
@@ -207,7 +217,7 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
         }
     }
 
-    // The records stay queued, so a later SaveChanges links them onto the head it then finds.
+    // The records stay queued, so a later SaveChanges links them onto the head it then finds; heads of new clinics start over.
     private void Unlink(List<AuditEntry> linked)
     {
         foreach (var entry in linked)
@@ -215,17 +225,9 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
             Entry(entry).State = EntityState.Detached;
         }
 
-        foreach (var head in ChangeTracker.Entries<AuditHead>())
+        foreach (var head in ChangeTracker.Entries<AuditHead>().Where(h => h.State == EntityState.Added))
         {
-            if (head.State == EntityState.Added)
-            {
-                head.Entity.Rewind();
-            }
-            else
-            {
-                head.CurrentValues.SetValues(head.OriginalValues);
-                head.State = EntityState.Unchanged;
-            }
+            head.Entity.Advance(0, AuditEntry.Genesis);
         }
     }
 
@@ -237,48 +239,43 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
             e.Metadata == ownership.PrincipalEntityType && Equals(e.Property(ownership.PrincipalKey.Properties[0].Name).CurrentValue, ownerId));
     }
 
-    /// <summary>Turns the queued records into entries linked onto the current head of each clinic's chain.</summary>
-    private async Task<List<AuditEntry>> LinkAuditAsync(bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// Links the queued records onto each clinic's chain and moves the head in the database first, where the
+    /// sequence read still stands; false when another writer moved it since. The head's row lock (PostgreSQL) or the
+    /// write lock (SQLite) then holds other writers off until this transaction ends, so chains never fork.
+    /// </summary>
+    private async Task<bool> LinkAuditAsync(List<AuditEntry> linked, CancellationToken cancellationToken)
     {
-        var linked = new List<AuditEntry>(_pendingAudit.Count);
         foreach (var clinic in _pendingAudit.GroupBy(p => p.Record.ClinicId))
         {
-            var head = AuditHeads.Local.FirstOrDefault(h => h.ClinicId == clinic.Key);
-            if (head is not null && Entry(head).State == EntityState.Added)
-            {
-                head.Rewind();
-            }
-            else if (head is not null)
-            {
-                await ReloadAsync(Entry(head), async, cancellationToken);
-            }
-            else
-            {
-                var query = AuditHeads.Where(h => h.ClinicId == clinic.Key);
-                head = (async ? await query.SingleOrDefaultAsync(cancellationToken) : query.SingleOrDefault())
-                    ?? AuditHeads.Add(AuditHead.Start(clinic.Key)).Entity;
-            }
-
+            // A clinic created in this same SaveChanges brings its head along, not yet in the database.
+            var newHead = AuditHeads.Local.FirstOrDefault(h => h.ClinicId == clinic.Key && Entry(h).State == EntityState.Added);
+            var head = newHead ?? await AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.ClinicId == clinic.Key, cancellationToken)
+                ?? throw new InvalidOperationException($"Clinic {clinic.Key} has no audit chain: clinics are created through the context.");
+            var (readSequence, sequence, hash) = newHead is null ? (head.Sequence, head.Sequence, head.Hash) : (0L, 0L, AuditEntry.Genesis);
             foreach (var (record, at) in clinic)
             {
-                var entry = AuditEntry.Link(record, at, head.Sequence + 1, head.Hash);
+                var entry = AuditEntry.Link(record, at, ++sequence, hash);
                 AuditEntries.Add(entry);
-                head.Advance(entry);
                 linked.Add(entry);
+                hash = entry.Hash;
+            }
+
+            if (newHead is not null)
+            {
+                newHead.Advance(sequence, hash);
+                continue;
+            }
+
+            var moved = await AuditHeads
+                .Where(h => h.ClinicId == clinic.Key && h.Sequence == readSequence)
+                .ExecuteUpdateAsync(h => h.SetProperty(x => x.Sequence, sequence).SetProperty(x => x.Hash, hash), cancellationToken);
+            if (moved == 0)
+            {
+                return false;
             }
         }
 
-        return linked;
-    }
-
-    private static Task ReloadAsync(EntityEntry entry, bool async, CancellationToken cancellationToken)
-    {
-        if (async)
-        {
-            return entry.ReloadAsync(cancellationToken);
-        }
-
-        entry.Reload();
-        return Task.CompletedTask;
+        return true;
     }
 }

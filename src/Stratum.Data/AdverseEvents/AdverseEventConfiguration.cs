@@ -16,7 +16,11 @@ internal sealed class AdverseEventConfiguration : IEntityTypeConfiguration<Adver
         builder.Property(a => a.FollowUp).HasMaxLength(Limits.NoteLength);
         builder.Property(a => a.Outcome).HasMaxLength(Limits.NoteLength);
         builder.HasIndex(a => new { a.ClinicId, a.OccurredOn });
-        builder.OwnsMany(a => a.Symptoms, s => s.ToTable("AdverseEventSymptoms"));
+        builder.OwnsMany(a => a.Symptoms, s =>
+        {
+            s.ToTable("AdverseEventSymptoms");
+            s.HasKey("AdverseEventId", nameof(ReportedSymptom.Symptom));
+        });
         builder.Navigation(a => a.Symptoms).HasField("_symptoms");
     }
 }

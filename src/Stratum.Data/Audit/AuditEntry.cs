@@ -121,9 +121,9 @@ public sealed class AuditEntry : IClinicOwned
 }
 
 /// <summary>
-/// The last link of a clinic's chain. Appends update it with its <see cref="Sequence"/> as concurrency token, so two
-/// writers that read the same head cannot both append: the second fails, re-reads and retries. It also lets verify
-/// notice entries cut off the end of the chain.
+/// The last link of a clinic's chain. An append moves it only from the sequence it read, so two writers that read the
+/// same head cannot both append: the second finds it moved, re-reads and retries. It also lets verify notice entries
+/// cut off the end of the chain.
 /// </summary>
 public sealed class AuditHead
 {
@@ -142,16 +142,9 @@ public sealed class AuditHead
 
     internal static AuditHead Start(Guid clinicId) => new(clinicId, 0, AuditEntry.Genesis);
 
-    /// <summary>Back to the start, for a head not yet saved whose first appends failed.</summary>
-    internal void Rewind()
+    internal void Advance(long sequence, string hash)
     {
-        Sequence = 0;
-        Hash = AuditEntry.Genesis;
-    }
-
-    internal void Advance(AuditEntry entry)
-    {
-        Sequence = entry.Sequence;
-        Hash = entry.Hash;
+        Sequence = sequence;
+        Hash = hash;
     }
 }

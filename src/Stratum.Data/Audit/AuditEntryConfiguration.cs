@@ -34,7 +34,6 @@ internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHea
     {
         builder.HasKey(h => h.ClinicId);
         builder.HasOne<Clinic>().WithMany().HasForeignKey(h => h.ClinicId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(h => h.Sequence).IsConcurrencyToken();
         builder.Property(h => h.Hash).HasMaxLength(AuditEntry.HashLength).IsFixedLength().IsUnicode(false);
     }
 }

@@ -14,20 +14,21 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.GivenName).HasMaxLength(Patient.NameLength);
         builder.HasIndex(p => new { p.ClinicId, p.FamilyName, p.GivenName });
 
+        // Keyed by code: one entry per condition, medication or allergy, as the aggregate keeps it.
         builder.OwnsMany(p => p.Conditions, c =>
         {
             c.ToTable("PatientConditions");
-            c.HasIndex("PatientId", nameof(PatientCondition.Code)).IsUnique();
+            c.HasKey("PatientId", nameof(PatientCondition.Code));
         });
         builder.OwnsMany(p => p.Medications, m =>
         {
             m.ToTable("PatientMedications");
-            m.HasIndex("PatientId", nameof(PatientMedication.Code)).IsUnique();
+            m.HasKey("PatientId", nameof(PatientMedication.Code));
         });
         builder.OwnsMany(p => p.Allergies, a =>
         {
             a.ToTable("PatientAllergies");
-            a.HasIndex("PatientId", nameof(PatientAllergy.Code)).IsUnique();
+            a.HasKey("PatientId", nameof(PatientAllergy.Code));
         });
         builder.Navigation(p => p.Conditions).HasField("_conditions");
         builder.Navigation(p => p.Medications).HasField("_medications");

@@ -33,6 +33,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.OwnsMany(s => s.Zones, z =>
         {
             z.ToTable("SessionZones");
+            z.HasKey("SessionId", nameof(TreatedZone.Zone));
             z.Property(x => x.DepthMm).HasPrecision(4, 2);
         });
         builder.Navigation(s => s.Zones).HasField("_zones");

@@ -288,7 +288,6 @@ namespace Stratum.Data.Postgres.Migrations
                         .IsFixedLength();
 
                     b.Property<long>("Sequence")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("ClinicId");
@@ -826,19 +825,12 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<Guid>("AdverseEventId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
-                            b1.Property<string>("Severity")
+                            b1.Property<string>("Symptom")
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
 
-                            b1.Property<string>("Symptom")
-                                .IsRequired()
+                            b1.Property<string>("Severity")
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
@@ -848,7 +840,7 @@ namespace Stratum.Data.Postgres.Migrations
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
 
-                            b1.HasKey("AdverseEventId", "Id");
+                            b1.HasKey("AdverseEventId", "Symptom");
 
                             b1.ToTable("AdverseEventSymptoms", (string)null);
 
@@ -942,14 +934,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
@@ -957,10 +942,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<DateOnly?>("RecordedOn")
                                 .HasColumnType("date");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientAllergies", (string)null);
 
@@ -973,14 +955,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
@@ -997,10 +972,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<DateOnly?>("Until")
                                 .HasColumnType("date");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientConditions", (string)null);
 
@@ -1013,14 +985,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
@@ -1031,10 +996,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<DateOnly?>("Started")
                                 .HasColumnType("date");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientMedications", (string)null);
 
@@ -1152,11 +1114,10 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<Guid>("SessionId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+                            b1.Property<string>("Zone")
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<decimal>("DepthMm")
                                 .HasPrecision(4, 2)
@@ -1165,13 +1126,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<int>("Passes")
                                 .HasColumnType("integer");
 
-                            b1.Property<string>("Zone")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .IsUnicode(false)
-                                .HasColumnType("character varying(40)");
-
-                            b1.HasKey("SessionId", "Id");
+                            b1.HasKey("SessionId", "Zone");
 
                             b1.ToTable("SessionZones", (string)null);
 

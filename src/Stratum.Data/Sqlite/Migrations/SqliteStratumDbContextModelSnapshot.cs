@@ -279,7 +279,6 @@ namespace Stratum.Data.Sqlite.Migrations
                         .IsFixedLength();
 
                     b.Property<long>("Sequence")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ClinicId");
@@ -817,17 +816,12 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<Guid>("AdverseEventId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Severity")
+                            b1.Property<string>("Symptom")
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("Symptom")
-                                .IsRequired()
+                            b1.Property<string>("Severity")
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
@@ -837,7 +831,7 @@ namespace Stratum.Data.Sqlite.Migrations
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("AdverseEventId", "Id");
+                            b1.HasKey("AdverseEventId", "Symptom");
 
                             b1.ToTable("AdverseEventSymptoms", (string)null);
 
@@ -931,12 +925,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
@@ -944,10 +933,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<DateOnly?>("RecordedOn")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientAllergies", (string)null);
 
@@ -960,12 +946,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
@@ -982,10 +963,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<DateOnly?>("Until")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientConditions", (string)null);
 
@@ -998,12 +976,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
@@ -1014,10 +987,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<DateOnly?>("Started")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientMedications", (string)null);
 
@@ -1135,9 +1105,10 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<Guid>("SessionId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                            b1.Property<string>("Zone")
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
 
                             b1.Property<decimal>("DepthMm")
                                 .HasPrecision(4, 2)
@@ -1146,13 +1117,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<int>("Passes")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<string>("Zone")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .IsUnicode(false)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("SessionId", "Id");
+                            b1.HasKey("SessionId", "Zone");
 
                             b1.ToTable("SessionZones", (string)null);
 

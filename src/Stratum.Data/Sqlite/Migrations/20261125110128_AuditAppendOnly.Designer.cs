@@ -11,7 +11,7 @@ using Stratum.Data.Sqlite;
 namespace Stratum.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteStratumDbContext))]
-    [Migration("20261125105704_AuditAppendOnly")]
+    [Migration("20261125110128_AuditAppendOnly")]
     partial class AuditAppendOnly
     {
         /// <inheritdoc />
@@ -282,7 +282,6 @@ namespace Stratum.Data.Sqlite.Migrations
                         .IsFixedLength();
 
                     b.Property<long>("Sequence")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ClinicId");
@@ -820,17 +819,12 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<Guid>("AdverseEventId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Severity")
+                            b1.Property<string>("Symptom")
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
 
-                            b1.Property<string>("Symptom")
-                                .IsRequired()
+                            b1.Property<string>("Severity")
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
@@ -840,7 +834,7 @@ namespace Stratum.Data.Sqlite.Migrations
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("AdverseEventId", "Id");
+                            b1.HasKey("AdverseEventId", "Symptom");
 
                             b1.ToTable("AdverseEventSymptoms", (string)null);
 
@@ -934,12 +928,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
@@ -947,10 +936,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<DateOnly?>("RecordedOn")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientAllergies", (string)null);
 
@@ -963,12 +949,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
@@ -985,10 +966,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<DateOnly?>("Until")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientConditions", (string)null);
 
@@ -1001,12 +979,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("TEXT");
@@ -1017,10 +990,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<DateOnly?>("Started")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientMedications", (string)null);
 
@@ -1138,9 +1108,10 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<Guid>("SessionId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                            b1.Property<string>("Zone")
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
 
                             b1.Property<decimal>("DepthMm")
                                 .HasPrecision(4, 2)
@@ -1149,13 +1120,7 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.Property<int>("Passes")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<string>("Zone")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .IsUnicode(false)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("SessionId", "Id");
+                            b1.HasKey("SessionId", "Zone");
 
                             b1.ToTable("SessionZones", (string)null);
 

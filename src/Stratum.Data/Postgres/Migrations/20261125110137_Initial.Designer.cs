@@ -12,7 +12,7 @@ using Stratum.Data.Postgres;
 namespace Stratum.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresStratumDbContext))]
-    [Migration("20261125105651_Initial")]
+    [Migration("20261125110137_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -291,7 +291,6 @@ namespace Stratum.Data.Postgres.Migrations
                         .IsFixedLength();
 
                     b.Property<long>("Sequence")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("ClinicId");
@@ -829,19 +828,12 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<Guid>("AdverseEventId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
-                            b1.Property<string>("Severity")
+                            b1.Property<string>("Symptom")
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
 
-                            b1.Property<string>("Symptom")
-                                .IsRequired()
+                            b1.Property<string>("Severity")
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
@@ -851,7 +843,7 @@ namespace Stratum.Data.Postgres.Migrations
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
 
-                            b1.HasKey("AdverseEventId", "Id");
+                            b1.HasKey("AdverseEventId", "Symptom");
 
                             b1.ToTable("AdverseEventSymptoms", (string)null);
 
@@ -945,14 +937,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
@@ -960,10 +945,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<DateOnly?>("RecordedOn")
                                 .HasColumnType("date");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientAllergies", (string)null);
 
@@ -976,14 +958,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
@@ -1000,10 +975,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<DateOnly?>("Until")
                                 .HasColumnType("date");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientConditions", (string)null);
 
@@ -1016,14 +988,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
                             b1.Property<string>("Code")
-                                .IsRequired()
                                 .HasMaxLength(40)
                                 .IsUnicode(false)
                                 .HasColumnType("character varying(40)");
@@ -1034,10 +999,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<DateOnly?>("Started")
                                 .HasColumnType("date");
 
-                            b1.HasKey("PatientId", "Id");
-
-                            b1.HasIndex("PatientId", "Code")
-                                .IsUnique();
+                            b1.HasKey("PatientId", "Code");
 
                             b1.ToTable("PatientMedications", (string)null);
 
@@ -1155,11 +1117,10 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<Guid>("SessionId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+                            b1.Property<string>("Zone")
+                                .HasMaxLength(40)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<decimal>("DepthMm")
                                 .HasPrecision(4, 2)
@@ -1168,13 +1129,7 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.Property<int>("Passes")
                                 .HasColumnType("integer");
 
-                            b1.Property<string>("Zone")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .IsUnicode(false)
-                                .HasColumnType("character varying(40)");
-
-                            b1.HasKey("SessionId", "Id");
+                            b1.HasKey("SessionId", "Zone");
 
                             b1.ToTable("SessionZones", (string)null);
 

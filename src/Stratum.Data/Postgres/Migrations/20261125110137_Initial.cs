@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Stratum.Data.Sqlite.Migrations
+namespace Stratum.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,9 +30,9 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "Clinics",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,11 +43,11 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,22 +64,22 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,18 +96,18 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    Entity = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    PreviousHash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    Entity = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -123,9 +124,9 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AuditHeads",
                 columns: table => new
                 {
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -142,14 +143,14 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "Lots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LotNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Product = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Expiry = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RecalledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RecallReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LotNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Product = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Expiry = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecallReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,13 +167,13 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "Patients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    GivenName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Phototype = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FamilyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GivenName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Phototype = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -189,11 +190,11 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -210,10 +211,10 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -230,8 +231,8 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -254,10 +255,10 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -274,13 +275,13 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "Consents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TextVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    WitnessedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TextVersion = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SignedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WitnessedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -303,14 +304,13 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "PatientAllergies",
                 columns: table => new
                 {
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Code = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PatientAllergies", x => new { x.PatientId, x.Id });
+                    table.PrimaryKey("PK_PatientAllergies", x => new { x.PatientId, x.Code });
                     table.ForeignKey(
                         name: "FK_PatientAllergies_Patients_PatientId",
                         column: x => x.PatientId,
@@ -323,16 +323,15 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "PatientConditions",
                 columns: table => new
                 {
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    Since = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Code = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    Since = table.Column<DateOnly>(type: "date", nullable: true),
+                    Until = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PatientConditions", x => new { x.PatientId, x.Id });
+                    table.PrimaryKey("PK_PatientConditions", x => new { x.PatientId, x.Code });
                     table.ForeignKey(
                         name: "FK_PatientConditions_Patients_PatientId",
                         column: x => x.PatientId,
@@ -345,15 +344,14 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "PatientMedications",
                 columns: table => new
                 {
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    Started = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LastDose = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Code = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Started = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastDose = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PatientMedications", x => new { x.PatientId, x.Id });
+                    table.PrimaryKey("PK_PatientMedications", x => new { x.PatientId, x.Code });
                     table.ForeignKey(
                         name: "FK_PatientMedications_Patients_PatientId",
                         column: x => x.PatientId,
@@ -366,14 +364,14 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "Photos",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Zone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Zone = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -396,16 +394,16 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "Screenings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IntakeJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ResultJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Verdict = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    NotBefore = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    KnowledgeVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ScreenedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ScreenedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IntakeJson = table.Column<string>(type: "text", nullable: false),
+                    ResultJson = table.Column<string>(type: "text", nullable: false),
+                    Verdict = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    NotBefore = table.Column<DateOnly>(type: "date", nullable: true),
+                    KnowledgeVersion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ScreenedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ScreenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -428,17 +426,17 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "TreatmentPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Indication = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    Setting = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    PlanJson = table.Column<string>(type: "TEXT", nullable: false),
-                    SessionsPlanned = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Indication = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    Setting = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    PlanJson = table.Column<string>(type: "text", nullable: false),
+                    SessionsPlanned = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -461,21 +459,21 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "Sessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TreatmentPlanId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OperatorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Device_Make = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Device_Model = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Device_NeedleConfiguration = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LotNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    LotExpiry = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ConsentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    OverrideReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TreatmentPlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    OperatorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Device_Make = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Device_Model = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Device_NeedleConfiguration = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LotNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LotExpiry = table.Column<DateOnly>(type: "date", nullable: false),
+                    ConsentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OverrideReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -510,18 +508,18 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AdverseEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    TriageUrgency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ResolvedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReportedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    TriageUrgency = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    FollowUp = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ResolvedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -550,16 +548,16 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "OutcomeAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AssessedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AssessedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    QualitativeGrade = table.Column<int>(type: "INTEGER", nullable: true),
-                    QuantitativeScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    PhotoIds = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssessedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AssessedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    QualitativeGrade = table.Column<int>(type: "integer", nullable: true),
+                    QuantitativeScore = table.Column<int>(type: "integer", nullable: true),
+                    PhotoIds = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -588,15 +586,14 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "SessionZones",
                 columns: table => new
                 {
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Zone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    DepthMm = table.Column<decimal>(type: "TEXT", precision: 4, scale: 2, nullable: false),
-                    Passes = table.Column<int>(type: "INTEGER", nullable: false)
+                    Zone = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepthMm = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: false),
+                    Passes = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SessionZones", x => new { x.SessionId, x.Id });
+                    table.PrimaryKey("PK_SessionZones", x => new { x.SessionId, x.Zone });
                     table.ForeignKey(
                         name: "FK_SessionZones_Sessions_SessionId",
                         column: x => x.SessionId,
@@ -609,15 +606,14 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "AdverseEventSymptoms",
                 columns: table => new
                 {
-                    AdverseEventId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Symptom = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
-                    Trend = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true),
-                    Severity = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true)
+                    Symptom = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
+                    AdverseEventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Trend = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: true),
+                    Severity = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AdverseEventSymptoms", x => new { x.AdverseEventId, x.Id });
+                    table.PrimaryKey("PK_AdverseEventSymptoms", x => new { x.AdverseEventId, x.Symptom });
                     table.ForeignKey(
                         name: "FK_AdverseEventSymptoms_AdverseEvents_AdverseEventId",
                         column: x => x.AdverseEventId,
@@ -718,24 +714,6 @@ namespace Stratum.Data.Sqlite.Migrations
                 name: "IX_OutcomeAssessments_SessionId",
                 table: "OutcomeAssessments",
                 column: "SessionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PatientAllergies_PatientId_Code",
-                table: "PatientAllergies",
-                columns: new[] { "PatientId", "Code" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PatientConditions_PatientId_Code",
-                table: "PatientConditions",
-                columns: new[] { "PatientId", "Code" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PatientMedications_PatientId_Code",
-                table: "PatientMedications",
-                columns: new[] { "PatientId", "Code" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_ClinicId_FamilyName_GivenName",

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Stratum.Data.Postgres.Migrations
+namespace Stratum.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,9 +29,9 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "Clinics",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,11 +42,11 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -64,22 +63,22 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,18 +95,18 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Action = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    Entity = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    PreviousHash = table.Column<string>(type: "character(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    Entity = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -124,9 +123,9 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AuditHeads",
                 columns: table => new
                 {
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Hash = table.Column<string>(type: "character(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,14 +142,14 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "Lots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LotNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Product = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Expiry = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RecallReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LotNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Expiry = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecalledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecallReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,13 +166,13 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "Patients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FamilyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    GivenName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Phototype = table.Column<int>(type: "integer", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GivenName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Phototype = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -190,11 +189,11 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -211,10 +210,10 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -231,8 +230,8 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -255,10 +254,10 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -275,13 +274,13 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "Consents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TextVersion = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SignedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    WitnessedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TextVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WitnessedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -304,15 +303,13 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "PatientAllergies",
                 columns: table => new
                 {
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PatientAllergies", x => new { x.PatientId, x.Id });
+                    table.PrimaryKey("PK_PatientAllergies", x => new { x.PatientId, x.Code });
                     table.ForeignKey(
                         name: "FK_PatientAllergies_Patients_PatientId",
                         column: x => x.PatientId,
@@ -325,17 +322,15 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "PatientConditions",
                 columns: table => new
                 {
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    Since = table.Column<DateOnly>(type: "date", nullable: true),
-                    Until = table.Column<DateOnly>(type: "date", nullable: true)
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    Since = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PatientConditions", x => new { x.PatientId, x.Id });
+                    table.PrimaryKey("PK_PatientConditions", x => new { x.PatientId, x.Code });
                     table.ForeignKey(
                         name: "FK_PatientConditions_Patients_PatientId",
                         column: x => x.PatientId,
@@ -348,16 +343,14 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "PatientMedications",
                 columns: table => new
                 {
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    Started = table.Column<DateOnly>(type: "date", nullable: true),
-                    LastDose = table.Column<DateOnly>(type: "date", nullable: true)
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Started = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastDose = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PatientMedications", x => new { x.PatientId, x.Id });
+                    table.PrimaryKey("PK_PatientMedications", x => new { x.PatientId, x.Code });
                     table.ForeignKey(
                         name: "FK_PatientMedications_Patients_PatientId",
                         column: x => x.PatientId,
@@ -370,14 +363,14 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "Photos",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Sha256 = table.Column<string>(type: "character(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
-                    Length = table.Column<long>(type: "bigint", nullable: false),
-                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Zone = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Zone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -400,16 +393,16 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "Screenings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IntakeJson = table.Column<string>(type: "text", nullable: false),
-                    ResultJson = table.Column<string>(type: "text", nullable: false),
-                    Verdict = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    NotBefore = table.Column<DateOnly>(type: "date", nullable: true),
-                    KnowledgeVersion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ScreenedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    ScreenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IntakeJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ResultJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Verdict = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    NotBefore = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    KnowledgeVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ScreenedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ScreenedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -432,17 +425,17 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "TreatmentPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Indication = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    Setting = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    PlanJson = table.Column<string>(type: "text", nullable: false),
-                    SessionsPlanned = table.Column<int>(type: "integer", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Indication = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    Setting = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    PlanJson = table.Column<string>(type: "TEXT", nullable: false),
+                    SessionsPlanned = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -465,21 +458,21 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "Sessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TreatmentPlanId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    OperatorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Device_Make = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Device_Model = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Device_NeedleConfiguration = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    LotNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    LotExpiry = table.Column<DateOnly>(type: "date", nullable: false),
-                    ConsentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    OverrideReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TreatmentPlanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OperatorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Device_Make = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Device_Model = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Device_NeedleConfiguration = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LotNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LotExpiry = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ConsentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OverrideReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -514,18 +507,18 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AdverseEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SessionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReportedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    TriageUrgency = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    FollowUp = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ResolvedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TriageUrgency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ResolvedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -554,16 +547,16 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "OutcomeAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClinicId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SessionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AssessedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AssessedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    QualitativeGrade = table.Column<int>(type: "integer", nullable: true),
-                    QuantitativeScore = table.Column<int>(type: "integer", nullable: true),
-                    PhotoIds = table.Column<Guid[]>(type: "uuid[]", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssessedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AssessedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    QualitativeGrade = table.Column<int>(type: "INTEGER", nullable: true),
+                    QuantitativeScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    PhotoIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -592,16 +585,14 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "SessionZones",
                 columns: table => new
                 {
-                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Zone = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    DepthMm = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: false),
-                    Passes = table.Column<int>(type: "integer", nullable: false)
+                    Zone = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepthMm = table.Column<decimal>(type: "TEXT", precision: 4, scale: 2, nullable: false),
+                    Passes = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SessionZones", x => new { x.SessionId, x.Id });
+                    table.PrimaryKey("PK_SessionZones", x => new { x.SessionId, x.Zone });
                     table.ForeignKey(
                         name: "FK_SessionZones_Sessions_SessionId",
                         column: x => x.SessionId,
@@ -614,16 +605,14 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "AdverseEventSymptoms",
                 columns: table => new
                 {
-                    AdverseEventId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Symptom = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: false),
-                    Trend = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: true),
-                    Severity = table.Column<string>(type: "character varying(40)", unicode: false, maxLength: 40, nullable: true)
+                    Symptom = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    AdverseEventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Trend = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true),
+                    Severity = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AdverseEventSymptoms", x => new { x.AdverseEventId, x.Id });
+                    table.PrimaryKey("PK_AdverseEventSymptoms", x => new { x.AdverseEventId, x.Symptom });
                     table.ForeignKey(
                         name: "FK_AdverseEventSymptoms_AdverseEvents_AdverseEventId",
                         column: x => x.AdverseEventId,
@@ -724,24 +713,6 @@ namespace Stratum.Data.Postgres.Migrations
                 name: "IX_OutcomeAssessments_SessionId",
                 table: "OutcomeAssessments",
                 column: "SessionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PatientAllergies_PatientId_Code",
-                table: "PatientAllergies",
-                columns: new[] { "PatientId", "Code" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PatientConditions_PatientId_Code",
-                table: "PatientConditions",
-                columns: new[] { "PatientId", "Code" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PatientMedications_PatientId_Code",
-                table: "PatientMedications",
-                columns: new[] { "PatientId", "Code" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_ClinicId_FamilyName_GivenName",
