@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Stratum.Data.Patients;
 
 namespace Stratum.Data.Tests;
 
@@ -55,7 +56,7 @@ public sealed class ClinicIsolationTests
         var b = await database.ClinicAsync("B");
 
         await using var context = database.Context(ClinicScope.Of(a.Id));
-        context.Patients.Add(Patients.Patient.Create(b.Id, "Intruder", "Eve", new DateOnly(1980, 1, 1)));
+        context.Patients.Add(Patient.Create(b.Id, "Intruder", "Eve", new DateOnly(1980, 1, 1)));
 
         await Should.ThrowAsync<ClinicScopeViolationException>(() => context.SaveChangesAsync(TestDatabase.Cancel));
     }

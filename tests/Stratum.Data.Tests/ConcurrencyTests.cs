@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Stratum.Data.Patients;
 using Stratum.Core.Vocabulary;
 
 namespace Stratum.Data.Tests;
@@ -54,7 +55,7 @@ public sealed class ConcurrencyTests
         var clinic = await database.ClinicAsync();
         var patient = await database.PatientAsync(clinic.Id);
         var contexts = new[] { database.Context(ClinicScope.Of(clinic.Id)), database.Context(ClinicScope.Of(clinic.Id)) };
-        var loaded = new List<Patients.Patient>();
+        var loaded = new List<Patient>();
         foreach (var context in contexts)
         {
             loaded.Add(await context.Patients.SingleAsync(p => p.Id == patient.Id, TestDatabase.Cancel));

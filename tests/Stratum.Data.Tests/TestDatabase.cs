@@ -67,9 +67,14 @@ public sealed class TestDatabase : IAsyncDisposable
     public static AuditTrail Audit(StratumDbContext context, TimeProvider? time = null) => new(context, time ?? TimeProvider.System);
 
     /// <summary>Runs SQL straight on the database, past EF and its checks: what someone with database access could do.</summary>
-    public async Task<int> ExecuteAsync(string sql)
+    public async Task<int> ExecuteAsync(string sql, TimeSpan? timeout = null)
     {
         await using var context = Context(ClinicScope.Admin);
+        if (timeout is { } limit)
+        {
+            context.Database.SetCommandTimeout(limit);
+        }
+
         return await context.Database.ExecuteSqlRawAsync(sql, Cancel);
     }
 

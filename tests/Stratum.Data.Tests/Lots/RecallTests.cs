@@ -1,6 +1,6 @@
 using Stratum.Data.Lots;
 
-namespace Stratum.Data.Tests;
+namespace Stratum.Data.Tests.Lots;
 
 public sealed class RecallTests
 {

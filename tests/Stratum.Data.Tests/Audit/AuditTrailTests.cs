@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Stratum.Data.Audit;
+using Stratum.Data.Patients;
 
-namespace Stratum.Data.Tests;
+namespace Stratum.Data.Tests.Audit;
 
 public sealed class AuditTrailTests
 {
@@ -40,7 +41,7 @@ public sealed class AuditTrailTests
         var time = new FakeTimeProvider(Builders.Noon.AddTicks(1234567));
         await using (var context = database.Context(ClinicScope.Of(clinic.Id)))
         {
-            var patient = Patients.Patient.Create(clinic.Id, "Lovelace", "Ada", new DateOnly(1990, 12, 10));
+            var patient = Patient.Create(clinic.Id, "Lovelace", "Ada", new DateOnly(1990, 12, 10));
             context.Patients.Add(patient);
             TestDatabase.Audit(context, time).Append(Record(clinic.Id, AuditAction.Create, patient.Id));
             await context.SaveChangesAsync(TestDatabase.Cancel);
