@@ -196,8 +196,13 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
                 case IClinicOwned owned:
                     DemandScope(entry.Metadata.ClrType.Name, owned.ClinicId);
                     break;
+                case Clinic when entry.State == EntityState.Added && !_scope.AllClinics:
+                    throw new ClinicScopeViolationException(nameof(Clinic), ((Clinic)entry.Entity).Id);
                 case Clinic clinic when entry.State == EntityState.Added:
                     AuditHeads.Add(AuditHead.Start(clinic.Id));
+                    break;
+                case Clinic clinic:
+                    DemandScope(nameof(Clinic), clinic.Id);
                     break;
             }
 

@@ -60,4 +60,16 @@ public sealed class ClinicIsolationTests
 
         await Should.ThrowAsync<ClinicScopeViolationException>(() => context.SaveChangesAsync(TestDatabase.Cancel));
     }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Only_an_admin_creates_clinics(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var a = await database.ClinicAsync("A");
+        await using var context = database.Context(ClinicScope.Of(a.Id));
+
+        context.Clinics.Add(Clinics.Clinic.Create("B"));
+
+        await Should.ThrowAsync<ClinicScopeViolationException>(() => context.SaveChangesAsync(TestDatabase.Cancel));
+    }
 }

@@ -55,11 +55,14 @@ public sealed class AuditTrail(StratumDbContext db, TimeProvider time)
             expectedSequence++;
         }
 
+        // Entries cut off the end leave a shorter chain that is intact in itself: only the head remembers the end.
         var checkedCount = expectedSequence - 1;
         var head = await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.ClinicId == clinicId, cancellationToken);
-        var headSequence = head?.Sequence ?? 0;
-        return headSequence != checkedCount || (head is not null && head.Hash != expectedPrevious)
+        var (headSequence, headHash) = head is null ? (0L, AuditEntry.Genesis) : (head.Sequence, head.Hash);
+        return headSequence != checkedCount
             ? new AuditVerification(clinicId, checkedCount, expectedSequence, $"the chain ends at {checkedCount} but its head is at {headSequence}: entries were removed")
-            : new AuditVerification(clinicId, checkedCount, null, null);
+            : headHash != expectedPrevious
+                ? new AuditVerification(clinicId, checkedCount, checkedCount, "the last entry is not the one the head recorded: it was replaced")
+                : new AuditVerification(clinicId, checkedCount, null, null);
     }
 }

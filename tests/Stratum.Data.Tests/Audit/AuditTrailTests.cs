@@ -86,7 +86,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory, ClassData(typeof(Providers))]
-    public async Task Rehashed_entry_is_reported_at_the_next_link(DatabaseProvider provider)
+    public async Task Entry_with_a_forged_hash_is_reported_at_its_sequence(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var clinic = await database.ClinicAsync();
