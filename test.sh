@@ -1,16 +1,80 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project, then prints one line: "N passed, N failed, N skipped".
+# PostgreSQL: a throw-away server in a temporary directory for the Stratum.Data tests (installed with apt when
+# missing); without one those tests skip and say why.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pg_dir=""
+cleanup() {
+    if [ -n "$pg_dir" ]; then
+        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1
+        rm -rf "$pg_dir"
+    fi
+    rm -f "$log"
+}
+trap cleanup EXIT
+
+pg_bin_dir() {
+    local dir
+    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then echo "$dir"; return; fi
+    command -v initdb >/dev/null && dirname "$(readlink -f "$(command -v initdb)")"
+}
+
+start_postgres() {
+    pg_bin=$(pg_bin_dir)
+    if [ -z "$pg_bin" ]; then
+        echo "PostgreSQL not found: installing it with apt-get"
+        if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; then
+            echo "apt-get could not install postgresql: the PostgreSQL tests will skip"
+            return
+        fi
+        pg_bin=$(pg_bin_dir)
+    fi
+    if [ -z "$pg_bin" ] || ! id postgres >/dev/null 2>&1; then
+        echo "no initdb or no postgres user after installing: the PostgreSQL tests will skip"
+        return
+    fi
+
+    pg_dir=$(mktemp -d /tmp/stratum-pg.XXXXXX)
+    chown postgres "$pg_dir"
+    chmod 700 "$pg_dir"
+    local port=55432
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    local password
+    password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+    echo "$password" > "$pg_dir/pw" && chown postgres "$pg_dir/pw"
+
+    if ! runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+            --pwfile="$pg_dir/pw" -E UTF8 --no-locale >"$pg_dir/initdb.log" 2>&1; then
+        echo "initdb failed: the PostgreSQL tests will skip"; cat "$pg_dir/initdb.log"; return
+    fi
+    if ! runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+            -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c max_connections=200" start >/dev/null; then
+        echo "PostgreSQL did not start: the PostgreSQL tests will skip"; cat "$pg_dir/server.log"; return
+    fi
+    # The tests create a database per test, so the role needs CREATEDB.
+    if ! runuser -u postgres -- "$pg_bin/psql" -h "$pg_dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+            -c "CREATE ROLE stratum LOGIN CREATEDB PASSWORD '$password';" -c "CREATE DATABASE stratum OWNER stratum;"; then
+        echo "could not create the test role: the PostgreSQL tests will skip"; return
+    fi
+    export STRATUM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=stratum;Password=$password;Database=stratum"
+    echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($pg_dir)"
+}
 
 if ! dotnet build Stratum.slnx -c Release -nologo -v quiet; then
     echo "build failed"
     echo "0 passed, 1 failed, 0 skipped"
     exit 1
+fi
+
+if [ -n "${STRATUM_TEST_POSTGRES:-}" ]; then
+    echo "PostgreSQL from STRATUM_TEST_POSTGRES"
+else
+    start_postgres
 fi
 
 dotnet test --solution Stratum.slnx -c Release --no-build 2>&1 | tee "$log"

@@ -1,0 +1,98 @@
+using Stratum.Core.Vocabulary;
+using Stratum.Data.Infrastructure;
+
+namespace Stratum.Data.Patients;
+
+/// <summary>A patient of one clinic with the history that screening reads: conditions, medications, allergies.</summary>
+public sealed class Patient : Versioned, IClinicOwned
+{
+    public const int NameLength = 200;
+
+    // One entry per code: a second status for the same condition would make screening depend on order.
+    private readonly List<PatientCondition> _conditions = [];
+    private readonly List<PatientMedication> _medications = [];
+    private readonly List<PatientAllergy> _allergies = [];
+
+    private Patient(Guid id, Guid clinicId, string familyName, string givenName, DateOnly birthDate, int? phototype)
+    {
+        Id = id;
+        ClinicId = clinicId;
+        FamilyName = familyName;
+        GivenName = givenName;
+        BirthDate = birthDate;
+        Phototype = phototype;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ClinicId { get; private set; }
+
+    public string FamilyName { get; private set; }
+
+    public string GivenName { get; private set; }
+
+    public DateOnly BirthDate { get; private set; }
+
+    /// <summary>Fitzpatrick phototype 1–6; null until assessed.</summary>
+    public int? Phototype { get; private set; }
+
+    public IReadOnlyList<PatientCondition> Conditions => _conditions.AsReadOnly();
+
+    public IReadOnlyList<PatientMedication> Medications => _medications.AsReadOnly();
+
+    public IReadOnlyList<PatientAllergy> Allergies => _allergies.AsReadOnly();
+
+    public static Patient Create(Guid clinicId, string familyName, string givenName, DateOnly birthDate, int? phototype = null) => new(
+        Guid.NewGuid(),
+        Guard.Id(clinicId, nameof(clinicId)),
+        Guard.Text(familyName, NameLength, nameof(familyName)),
+        Guard.Text(givenName, NameLength, nameof(givenName)),
+        birthDate,
+        CheckPhototype(phototype));
+
+    public void Rename(string familyName, string givenName)
+    {
+        FamilyName = Guard.Text(familyName, NameLength, nameof(familyName));
+        GivenName = Guard.Text(givenName, NameLength, nameof(givenName));
+    }
+
+    public void AssessPhototype(int phototype) => Phototype = CheckPhototype(phototype);
+
+    /// <summary>Records a condition, or replaces the status and dates of the one already recorded.</summary>
+    public void RecordCondition(Condition code, ConditionStatus status, DateOnly? since = null, DateOnly? until = null)
+    {
+        _conditions.RemoveAll(c => c.Code == code);
+        _conditions.Add(new PatientCondition(code, status, since, until));
+    }
+
+    /// <summary>Records a medication; a null <paramref name="lastDose"/> means the patient still takes it.</summary>
+    public void RecordMedication(Medication code, DateOnly? started = null, DateOnly? lastDose = null)
+    {
+        _medications.RemoveAll(m => m.Code == code);
+        _medications.Add(new PatientMedication(code, started, lastDose));
+    }
+
+    public void RecordAllergy(Allergy code, DateOnly? recordedOn = null)
+    {
+        _allergies.RemoveAll(a => a.Code == code);
+        _allergies.Add(new PatientAllergy(code, recordedOn));
+    }
+
+    public bool RemoveCondition(Condition code) => _conditions.RemoveAll(c => c.Code == code) > 0;
+
+    public bool RemoveMedication(Medication code) => _medications.RemoveAll(m => m.Code == code) > 0;
+
+    public bool RemoveAllergy(Allergy code) => _allergies.RemoveAll(a => a.Code == code) > 0;
+
+    private static int? CheckPhototype(int? phototype) =>
+        phototype is { } p ? Guard.InRange(p, 1, 6, nameof(phototype)) : null;
+}
+
+/// <param name="Since">When the condition began or was diagnosed, if known.</param>
+/// <param name="Until">When it resolved, if it has.</param>
+public sealed record PatientCondition(Condition Code, ConditionStatus Status, DateOnly? Since, DateOnly? Until);
+
+/// <param name="LastDose">The last dose; null means the patient still takes it.</param>
+public sealed record PatientMedication(Medication Code, DateOnly? Started, DateOnly? LastDose);
+
+public sealed record PatientAllergy(Allergy Code, DateOnly? RecordedOn);

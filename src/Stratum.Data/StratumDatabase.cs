@@ -1,0 +1,109 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Stratum.Data.Audit;
+using Stratum.Data.Postgres;
+using Stratum.Data.Sqlite;
+
+namespace Stratum.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Chooses and configures the database: embedded SQLite unless <c>Stratum:Database</c> says <c>postgres</c>.</summary>
+public static class StratumDatabase
+{
+    public const string ConnectionStringName = "Stratum";
+
+    /// <summary>
+    /// Registers <see cref="StratumDbContext"/> (as the chosen provider's subclass) and <see cref="AuditTrail"/>.
+    /// The host registers <see cref="Infrastructure.IClinicScope"/> (from the user's claims).
+    /// </summary>
+    /// <remarks>
+    /// SQLite without a connection string uses <c>stratum.db</c> in <c>Stratum:DataDirectory</c>, by default
+    /// <c>&lt;contentRoot&gt;/App_Data</c>, created if missing, so a fresh machine needs no set-up.
+    /// </remarks>
+    public static IServiceCollection AddStratumData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AuditTrail>();
+        switch (ProviderFrom(configuration["Stratum:Database"]))
+        {
+            case DatabaseProvider.Postgres:
+                var postgres = string.IsNullOrWhiteSpace(connectionString)
+                    ? throw new InvalidOperationException($"Stratum:Database is postgres but ConnectionStrings:{ConnectionStringName} is not set.")
+                    : connectionString;
+                services.AddDbContext<PostgresStratumDbContext>(o => UsePostgres(o, postgres));
+                services.AddScoped<StratumDbContext>(sp => sp.GetRequiredService<PostgresStratumDbContext>());
+                break;
+            default:
+                var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite(configuration, contentRoot) : connectionString;
+                services.AddDbContext<SqliteStratumDbContext>(o => UseSqlite(o, sqlite));
+                services.AddScoped<StratumDbContext>(sp => sp.GetRequiredService<SqliteStratumDbContext>());
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Reads <c>Stratum:Database</c>: empty or <c>sqlite</c>, or <c>postgres</c>; anything else is a configuration error.</summary>
+    public static DatabaseProvider ProviderFrom(string? setting) => setting?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" => DatabaseProvider.Postgres,
+        _ => throw new InvalidOperationException($"Stratum:Database is '{setting}'; expected sqlite or postgres."),
+    };
+
+    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).AddInterceptors(WalInterceptor.Instance);
+
+    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString);
+
+    /// <summary>Applies the provider's pending migrations (start-up, or <c>stratum-web migrate</c>).</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StratumDbContext>().Database.MigrateAsync(cancellationToken);
+    }
+
+    private static string DefaultSqlite(IConfiguration configuration, string contentRoot)
+    {
+        var directory = configuration["Stratum:DataDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, contentRoot)
+            : Path.Combine(contentRoot, "App_Data");
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "stratum.db"), Pooling = true }.ToString();
+    }
+
+    /// <summary>
+    /// WAL lets readers go on while one connection writes. The mode is stored in the file, so setting it on every
+    /// open is a cheap no-op after the first.
+    /// </summary>
+    private sealed class WalInterceptor : DbConnectionInterceptor
+    {
+        public static readonly WalInterceptor Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Enable(connection);
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        private const string Pragma = "PRAGMA journal_mode=WAL;";
+
+        private static void Enable(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+global using Shouldly;
+global using Stratum.Data.Infrastructure;
+global using Xunit;
