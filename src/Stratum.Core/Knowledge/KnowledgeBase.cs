@@ -21,9 +21,10 @@ public sealed class KnowledgeBase
     public const string OutcomesFile = "outcomes.json";
     public const string DevicesFile = "devices.json";
     public const string IngredientsFile = "ingredients.json";
+    public const string RecordsFile = "records.json";
 
     /// <summary>The files a knowledge directory may hold; each one present replaces the embedded file of that name.</summary>
-    public static readonly IReadOnlyList<string> FileNames = [SourcesFile, ScreeningFile, PlanningFile, TriageFile, OutcomesFile, DevicesFile, IngredientsFile];
+    public static readonly IReadOnlyList<string> FileNames = [SourcesFile, ScreeningFile, PlanningFile, TriageFile, OutcomesFile, DevicesFile, IngredientsFile, RecordsFile];
 
     private static readonly Lazy<KnowledgeBase> s_default = new(() =>
         TryLoad(_ => null, out var knowledge, out var errors)
@@ -41,7 +42,8 @@ public sealed class KnowledgeBase
         TriageFile triage,
         OutcomesFile outcomes,
         IReadOnlyList<Rule<DeviceVerdict>> deviceRules,
-        IngredientClassifier ingredients)
+        IngredientClassifier ingredients,
+        RecordsFile records)
     {
         Version = version;
         _sources = sources;
@@ -52,6 +54,7 @@ public sealed class KnowledgeBase
         Outcomes = outcomes;
         DeviceRules = deviceRules;
         Ingredients = ingredients;
+        Records = records;
     }
 
     /// <summary>The embedded knowledge, loaded once.</summary>
@@ -77,6 +80,9 @@ public sealed class KnowledgeBase
     /// <summary>The aftercare ingredient classes and the INCI parser, compiled from knowledge/ingredients.json.</summary>
     public IngredientClassifier Ingredients { get; }
 
+    /// <summary>What the clinic server enforces when a session is recorded, and how it finds safety signals.</summary>
+    public RecordsFile Records { get; }
+
     public Source? FindSource(string id) => _sources.GetValueOrDefault(id);
 
     /// <summary>The strength of the best of <paramref name="sourceIds"/>: a finding backed only by conventions or unverified sources says so.</summary>
@@ -99,9 +105,10 @@ public sealed class KnowledgeBase
         var outcomes = Read(texts, OutcomesFile, KnowledgeJson.Default.OutcomesFile, problems);
         var devices = Read(texts, DevicesFile, KnowledgeJson.Default.DeviceFile, problems);
         var ingredientsFile = Read(texts, IngredientsFile, KnowledgeJson.Default.IngredientsFile, problems);
+        var records = Read(texts, RecordsFile, KnowledgeJson.Default.RecordsFile, problems);
 
         knowledge = null!;
-        if (sourceFile is null || screening is null || planning is null || triage is null || outcomes is null || devices is null || ingredientsFile is null)
+        if (sourceFile is null || screening is null || planning is null || triage is null || outcomes is null || devices is null || ingredientsFile is null || records is null)
         {
             errors = problems;
             return false;
@@ -114,6 +121,7 @@ public sealed class KnowledgeBase
         validator.Triage(triage);
         validator.Outcomes(outcomes);
         var ingredients = validator.Ingredients(ingredientsFile);
+        validator.Records(records);
 
         errors = problems;
         if (problems.Count > 0 || ingredients is null)
@@ -130,7 +138,8 @@ public sealed class KnowledgeBase
             triage,
             outcomes,
             deviceRules,
-            ingredients);
+            ingredients,
+            records);
         return true;
     }
 

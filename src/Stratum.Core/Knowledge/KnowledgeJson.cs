@@ -19,4 +19,5 @@ namespace Stratum.Core.Knowledge;
 [JsonSerializable(typeof(OutcomesFile))]
 [JsonSerializable(typeof(DeviceFile))]
 [JsonSerializable(typeof(IngredientsFile))]
+[JsonSerializable(typeof(RecordsFile))]
 internal sealed partial class KnowledgeJson : JsonSerializerContext;

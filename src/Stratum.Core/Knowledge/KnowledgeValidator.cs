@@ -326,6 +326,37 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
         return errors.Count == before ? classifier : null;
     }
 
+    /// <summary>The session rules the server needs are all present, each with a source; the signal settings make sense.</summary>
+    public void Records(RecordsFile records)
+    {
+        const string file = KnowledgeBase.RecordsFile;
+        foreach (var code in Stratum.Core.Records.SessionRules.Codes.Where(c => !records.SessionRules.Any(r => r.Code == c)))
+        {
+            Add(file, code, "the rule is missing; the server needs it");
+        }
+
+        Unique(records.SessionRules.Select(r => r.Code), file, errors);
+        foreach (var rule in records.SessionRules)
+        {
+            CheckSources(file, rule.Code, rule.Sources);
+            CheckText(file, rule.Code, rule.Message);
+        }
+
+        if (records.ScreeningValidDays < 1 || records.Signals.WindowDays < 1 || records.Signals.MinimumEvents < 2)
+        {
+            Add(file, "", "screeningValidDays and signals.windowDays must be at least 1, signals.minimumEvents at least 2");
+        }
+
+        foreach (var kind in records.Signals.Kinds)
+        {
+            CheckSources(file, kind.Kind, kind.Sources);
+            if (kind.Symptoms.Count == 0)
+            {
+                Add(file, kind.Kind, "a signal kind needs at least one symptom");
+            }
+        }
+    }
+
     private static HashSet<string> Unique(IEnumerable<string> ids, string file, List<KnowledgeError> errors)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);

@@ -201,3 +201,17 @@ public sealed record IngredientClassData(IngredientClass Code, string Reason, IR
 public sealed record ClassStep(IReadOnlyList<string>? Names = null, IReadOnlyList<string>? Patterns = null, bool Match = true, PositionCondition? When = null, string? Note = null);
 
 public enum PositionCondition { BeforeOnePercentLine, FirstPosition }
+
+/// <summary>knowledge/records.json: what the clinic server enforces when a session is recorded, and how it finds safety signals.</summary>
+/// <param name="ScreeningValidDays">A screening older than this many days does not count.</param>
+/// <param name="BlockingVerdicts">Screening verdicts that refuse a session.</param>
+public sealed record RecordsFile(string Note, int ScreeningValidDays, IReadOnlyList<Verdict> BlockingVerdicts, IReadOnlyList<RecordRule> SessionRules, SignalSettings Signals);
+
+/// <summary>A server rule; <c>{placeholders}</c> in the message are filled in where it fires.</summary>
+public sealed record RecordRule(string Code, string Message, IReadOnlyList<string> Sources);
+
+/// <summary>A cluster is at least <c>minimumEvents</c> adverse events of one kind within <c>windowDays</c> sharing a lot, a device or an operator.</summary>
+public sealed record SignalSettings(string Note, int WindowDays, int MinimumEvents, IReadOnlyList<SignalKind> Kinds);
+
+/// <summary>A kind of adverse event (infection, granuloma) recognised by its symptoms.</summary>
+public sealed record SignalKind(string Kind, IReadOnlyList<Symptom> Symptoms, IReadOnlyList<string> Sources);

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Stratum.Core.Knowledge;
+using Stratum.Core.Planning;
+using Stratum.Core.Screening;
+using Stratum.Core.Vocabulary;
+
+namespace Stratum.Core.Records;
+
+public sealed record SessionZone(Zone Zone, decimal DepthMm, int Passes);
+
+/// <summary>The patient's latest screening as stored: when, the verdict, its earliest date and the intake it read.</summary>
+public sealed record LastScreening(DateOnly Date, Verdict Verdict, DateOnly? NotBefore, Intake Intake);
+
+/// <summary>The cartridge lot of a session as the clinic knows it.</summary>
+public sealed record LotState(string Number, DateOnly Expiry, DateTimeOffset? RecalledAt = null, string? RecallReason = null);
+
+/// <summary>Everything the session rules look at, gathered by the server from the patient's record.</summary>
+/// <param name="Indication">The session's indication; when null, the screening's.</param>
+/// <param name="PreviousSessions">Dates of the patient's earlier sessions.</param>
+public sealed record SessionCheck(
+    DateOnly Date,
+    Indication? Indication,
+    IReadOnlyList<SessionZone> Zones,
+    LastScreening? Screening,
+    IReadOnlyList<DateOnly> PreviousSessions,
+    LotState Lot,
+    bool HasConsent);
+
+/// <summary>Why a session may not be recorded; <see cref="NotBefore"/> is the earliest allowed date when there is one (inclusive).</summary>
+public sealed record SessionRefusal(string Rule, string Message, DateOnly? NotBefore, IReadOnlyList<string> Sources);
+
+/// <summary>
+/// The rules a clinic server enforces before it records a session (knowledge/records.json): a recent screening that
+/// allows treatment, the healing interval, depths inside the plan's envelope, an in-date lot that is not recalled, consent.
+/// </summary>
+public sealed class SessionRules(KnowledgeBase knowledge)
+{
+    /// <summary>The rule codes this class fills in; knowledge/records.json must define each.</summary>
+    public static readonly IReadOnlyList<string> Codes =
+        ["SE-NO-SCREENING", "SE-SCREENING-VERDICT", "SE-INTERVAL", "SE-ENVELOPE", "SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT"];
+
+    public IReadOnlyList<SessionRefusal> Check(SessionCheck check)
+    {
+        var records = knowledge.Records;
+        var refusals = new List<SessionRefusal>();
+        var screening = check.Screening;
+        if (screening is null || screening.Date.AddDays(records.ScreeningValidDays) < check.Date || screening.Date > check.Date)
+        {
+            refusals.Add(Refuse("SE-NO-SCREENING", null, ("days", records.ScreeningValidDays.ToString(CultureInfo.InvariantCulture))));
+        }
+        else if (records.BlockingVerdicts.Contains(screening.Verdict))
+        {
+            refusals.Add(Refuse("SE-SCREENING-VERDICT", screening.Verdict == Verdict.Defer ? screening.NotBefore : null, ("verdict", Vocabulary.Codes.Of(screening.Verdict))));
+        }
+
+        var indication = check.Indication ?? screening?.Intake.Indication;
+        var minimum = knowledge.Planning.MinimumIntervalDays(Setting.Clinic, indication, null);
+        var previous = check.PreviousSessions.Where(d => d <= check.Date).DefaultIfEmpty().Max();
+        if (previous != default && check.Date < previous.AddDays(minimum))
+        {
+            refusals.Add(Refuse("SE-INTERVAL", previous.AddDays(minimum), ("days", minimum.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        if (screening is not null && indication is not null)
+        {
+            var plan = new Planner(knowledge).Plan(screening.Intake with
+            {
+                Setting = Setting.Clinic,
+                Date = check.Date,
+                Indication = indication,
+                Zones = [.. check.Zones.Select(z => z.Zone).Distinct()],
+            });
+            foreach (var zone in check.Zones)
+            {
+                var max = plan.Zones.FirstOrDefault(p => p.Zone == zone.Zone)?.DepthMm.Max ?? 0m;
+                if (zone.DepthMm > max)
+                {
+                    refusals.Add(Refuse("SE-ENVELOPE", null, ("zone", Vocabulary.Codes.Of(zone.Zone)), ("depth", Mm(zone.DepthMm)), ("max", Mm(max))));
+                }
+            }
+        }
+
+        if (check.Lot.Expiry < check.Date)
+        {
+            refusals.Add(Refuse("SE-LOT-EXPIRED", null, ("lot", check.Lot.Number), ("expiry", check.Lot.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+        }
+
+        if (check.Lot.RecalledAt is not null)
+        {
+            refusals.Add(Refuse("SE-LOT-RECALLED", null, ("lot", check.Lot.Number), ("reason", check.Lot.RecallReason ?? "no reason given")));
+        }
+
+        if (!check.HasConsent)
+        {
+            refusals.Add(Refuse("SE-NO-CONSENT", null));
+        }
+
+        return refusals;
+    }
+
+    private SessionRefusal Refuse(string code, DateOnly? notBefore, params (string Name, string Value)[] values)
+    {
+        var rule = knowledge.Records.SessionRules.First(r => r.Code == code);
+        var message = values.Aggregate(rule.Message, (text, v) => text.Replace("{" + v.Name + "}", v.Value, StringComparison.Ordinal));
+        return new SessionRefusal(code, message, notBefore, rule.Sources);
+    }
+
+    private static string Mm(decimal mm) => mm.ToString("0.0#", CultureInfo.InvariantCulture);
+}
