@@ -121,6 +121,16 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
             builder.Properties<T>().HaveConversion<CodeConverter<T>>().HaveMaxLength(CodeConverter<T>.MaxLength).AreUnicode(false);
     }
 
+    /// <summary>
+    /// Forgets audit entries queued for a save that failed, with the changes they described, so that the entry the
+    /// caller writes about the failure is not preceded by one claiming success.
+    /// </summary>
+    public void DiscardPendingChanges()
+    {
+        _pendingAudit.Clear();
+        ChangeTracker.Clear();
+    }
+
     internal void QueueAudit(AuditRecord record, DateTimeOffset at)
     {
         DemandScope(nameof(AuditEntry), record.ClinicId);

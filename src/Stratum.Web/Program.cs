@@ -2,10 +2,15 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Stratum.Core.Json;
+using Stratum.Data;
 using Stratum.Web.Api;
 using Stratum.Web.Hosting;
+using Stratum.Web.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+// stratum-web [migrate] [--demo]: "migrate" applies the database migrations and exits; --demo fills a demo clinic.
+var migrateOnly = args.Contains("migrate");
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a is not "migrate" and not "--demo").ToArray());
 
 // DESIGN §5: http://localhost:5080 unless --urls, ASPNETCORE_URLS or the HTTP ports settings say otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
@@ -15,6 +20,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(KnowledgeLoading.Load(builder.Configuration));
+builder.Services.AddStratumData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddStratumSecurity();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
 builder.Services.Configure<JsonOptions>(o =>
@@ -27,33 +34,51 @@ builder.Services.Configure<JsonOptions>(o =>
     }
 });
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
+builder.Services.AddHealthChecks()
+    .AddCheck<KnowledgeHealthCheck>("knowledge")
+    .AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    var permits = builder.Configuration.GetValue("Stratum:RateLimit:PublicPermitsPerMinute", 600);
-    options.AddPolicy(ClinicalApi.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+    options.AddPolicy(ClinicalApi.RateLimitPolicy, PerClient(builder.Configuration.GetValue("Stratum:RateLimit:PublicPermitsPerMinute", 600)));
+    options.AddPolicy(Policies.LoginRateLimit, PerClient(builder.Configuration.GetValue("Stratum:RateLimit:LoginPermitsPerMinute", 10)));
 });
 
 var app = builder.Build();
+
+await DatabaseStartup.PrepareAsync(app.Services, demo, app.Lifetime.ApplicationStopping);
+if (migrateOnly)
+{
+    return;
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
 
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.MapHealthChecks("/health");
-app.MapOpenApi();
-app.MapScalarApiReference("/docs", options => options.WithTitle("Stratum API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs", options => options.WithTitle("Stratum API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapClinicalApi();
+app.MapAuthApi();
+app.MapClinicsApi();
+app.MapPatientsApi();
+app.MapLotsApi();
+app.MapSafetyApi();
 
 app.Run();
+
+static Func<HttpContext, RateLimitPartition<string>> PerClient(int permitsPerMinute) => context => RateLimitPartition.GetFixedWindowLimiter(
+    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) });
 
 /// <summary>The web host's entry point; public so integration tests can start it.</summary>
 public partial class Program;

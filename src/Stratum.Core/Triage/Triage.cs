@@ -12,7 +12,10 @@ public sealed record TriageRequest(Setting Setting, decimal HoursSinceTreatment,
     /// <summary>Ten years: anything later is not a reaction to this treatment, and more likely a typo.</summary>
     public const decimal MaxHours = 87_600m;
 
-    public static InputResult<TriageRequest> Parse(string? json) => JsonInput.Parse(json, o =>
+    public static InputResult<TriageRequest> Parse(string? json) => JsonInput.Parse(json, Read);
+
+    /// <summary>Reads the triage fields of an object; also part of a clinic's adverse-event report.</summary>
+    public static TriageRequest? Read(ObjectReader o)
     {
         var setting = o.Code<Setting>("setting", required: true);
         var hours = o.Number("hoursSinceTreatment", 0m, MaxHours, required: true);
@@ -27,7 +30,7 @@ public sealed record TriageRequest(Setting Setting, decimal HoursSinceTreatment,
         }
 
         return setting is { } st && hours is { } h ? new TriageRequest(st, h, symptoms) : null;
-    });
+    }
 }
 
 /// <param name="Symptoms">The reported symptoms this rule matched.</param>

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stratum.Core.Aftercare;
 using Stratum.Core.Devices;
@@ -22,7 +21,7 @@ public static class ClinicalApi
 
     public static IEndpointRouteBuilder MapClinicalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Clinical checks").RequireRateLimiting(RateLimitPolicy);
+        var api = app.MapGroup("/api").WithTags("Clinical checks").AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
 
         api.MapPost("/screen", ScreenAsync).WithName("Screen").AcceptsJson<Intake>()
             .WithSummary("Screen an intake: verdict, findings with rule, reason and sources, earliest date.");
@@ -94,36 +93,7 @@ public static class ClinicalApi
         CancellationToken ct)
         where TRequest : class
     {
-        var body = await ReadBodyAsync(request, ct);
-        var input = body is null
-            ? InputResult<TRequest>.Invalid([new InputError("$", $"the input is too large (more than {JsonInput.MaxLength:N0} characters)")])
-            : parse(body);
-        return input.TryGetValue(out var value) ? TypedResults.Ok(compute(value)) : Problem(input.Errors);
-    }
-
-    /// <summary>The errors as RFC 9457 problem details, one entry per JSON path.</summary>
-    public static ValidationProblem Problem(IReadOnlyList<InputError> errors) =>
-        TypedResults.ValidationProblem(
-            errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            detail: string.Join("; ", errors.Select(e => e.ToString())),
-            title: "The input is invalid.");
-
-    /// <summary>The body as text, or null when it exceeds <see cref="JsonInput.MaxLength"/>; reading stops there.</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[16 * 1024];
-        var text = new StringBuilder();
-        int read;
-        while ((read = await reader.ReadAsync(buffer, ct)) > 0)
-        {
-            text.Append(buffer, 0, read);
-            if (text.Length > JsonInput.MaxLength)
-            {
-                return null;
-            }
-        }
-
-        return text.ToString();
+        var input = await Requests.ReadAsync(request, parse, ct);
+        return input.TryGetValue(out var value) ? TypedResults.Ok(compute(value)) : Requests.Invalid(input.Errors);
     }
 }

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Stratum.Data;
+using Stratum.Data.Audit;
+using Stratum.Data.Infrastructure;
+using Stratum.Data.Lots;
+using Stratum.Web.Security;
+
+namespace Stratum.Web.Api;
+
+/// <summary>Cartridge lots: register, list, "who was treated with lot X", recall.</summary>
+public static class LotsApi
+{
+    public static IEndpointRouteBuilder MapLotsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/lots").WithTags("Lots");
+        api.MapGet("/", ListAsync).WithName("ListLots").RequireAuthorization(Policies.ClinicMember).WithSummary("The clinic's cartridge lots with expiry and recall.");
+        api.MapPost("/", RegisterAsync).WithName("RegisterLot").RequireAuthorization(Policies.ClinicalLead).WithSummary("Register a lot: { lotNumber, product, expiry }.");
+        api.MapGet("/{lot}/sessions", SessionsAsync).WithName("LotSessions").RequireAuthorization(Policies.ClinicAdmin)
+            .WithSummary("Every session and patient that used the lot, for a recall.");
+        api.MapPost("/{lot}/recall", RecallAsync).WithName("RecallLot").RequireAuthorization(Policies.ClinicAdmin)
+            .WithSummary("Mark the lot recalled ({ reason }): it can no longer be used; answers whom to contact.");
+        return app;
+    }
+
+    public sealed record LotView(string LotNumber, string Product, DateOnly Expiry, DateTimeOffset? RecalledAt, string? RecallReason, Guid Version);
+
+    public sealed record RecallResult(LotView Lot, IReadOnlyList<RecalledSession> Contact);
+
+    public static async Task<Ok<List<LotView>>> ListAsync(StratumDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Lots.AsNoTracking().OrderBy(l => l.Expiry).ToListAsync(ct)).Select(View).ToList());
+
+    public static async Task<Results<Created<LotView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(HttpRequest request, HttpContext http, StratumDbContext db, CancellationToken ct)
+    {
+        var clinic = Requests.ClinicOf(http.User)!.Value;
+        var input = await Requests.ReadObjectAsync(request, o =>
+        {
+            var number = o.Text("lotNumber", Limits.LotNumberLength, required: true)?.Trim();
+            var product = o.Text("product", Limits.ShortText, required: true)?.Trim();
+            var expiry = o.Date("expiry", required: true);
+            if (number is "" || product is "")
+            {
+                o.Error(number is "" ? "lotNumber" : "product", "is empty");
+            }
+
+            return number is null || product is null || expiry is null || o.HasErrors ? null : Lot.Register(clinic, number, product, expiry.Value);
+        }, ct);
+        if (!input.TryGetValue(out var lot))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        if (await db.Lots.AnyAsync(l => l.LotNumber == lot.LotNumber, ct))
+        {
+            return Requests.Conflict("The lot is already registered.", $"Lot {lot.LotNumber} is already registered in this clinic.");
+        }
+
+        db.Lots.Add(lot);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/lots/{Uri.EscapeDataString(lot.LotNumber)}/sessions", View(lot));
+    }
+
+    public static async Task<Ok<List<RecalledSession>>> SessionsAsync(string lot, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    {
+        var clinic = Requests.ClinicOf(http.User)!.Value;
+        var sessions = await db.SessionsByLotAsync(clinic, lot, ct);
+        await audit.AuditNowAsync(db, http, clinic, AuditAction.Read, "lot-sessions", lot, null, AuditOutcome.Success, ct);
+        return TypedResults.Ok(sessions);
+    }
+
+    public static async Task<Results<Ok<RecallResult>, ValidationProblem, ProblemHttpResult>> RecallAsync(
+        string lot, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        var clinic = Requests.ClinicOf(http.User)!.Value;
+        var registered = await db.Lots.FirstOrDefaultAsync(l => l.LotNumber == lot, ct);
+        if (registered is null)
+        {
+            return Requests.NotFound("lot");
+        }
+
+        var input = await Requests.ReadObjectAsync(request, o => o.Text("reason", Limits.NoteLength, required: true) is { } reason && !string.IsNullOrWhiteSpace(reason)
+            ? reason.Trim()
+            : Empty(o), ct);
+        if (!input.TryGetValue(out var why))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        registered.Recall(time.GetUtcNow(), why);
+        var contact = await db.SessionsByLotAsync(clinic, lot, ct);
+        audit.Audit(http, clinic, AuditAction.Update, "lot-recall", lot, null);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new RecallResult(View(registered), contact));
+    }
+
+    private static LotView View(Lot l) => new(l.LotNumber, l.Product, l.Expiry, l.RecalledAt, l.RecallReason, l.Version);
+
+    private static string? Empty(Core.Input.ObjectReader o)
+    {
+        if (!o.HasErrors)
+        {
+            o.Error("reason", "a recall needs a reason");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,480 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Stratum.Core.Input;
+using Stratum.Core.Json;
+using Stratum.Core.Knowledge;
+using Stratum.Core.Records;
+using Stratum.Core.Screening;
+using Stratum.Core.Triage;
+using Stratum.Core.Vocabulary;
+using Stratum.Data;
+using Stratum.Data.AdverseEvents;
+using Stratum.Data.Audit;
+using Stratum.Data.Consents;
+using Stratum.Data.Infrastructure;
+using Stratum.Data.Patients;
+using Stratum.Data.Screenings;
+using Stratum.Data.Sessions;
+using Stratum.Web.Security;
+using StoredSymptom = Stratum.Data.AdverseEvents.ReportedSymptom;
+
+namespace Stratum.Web.Api;
+
+/// <summary>
+/// The patients of the caller's clinic (DESIGN §5). Another clinic's id answers 404, never 403: the query filters hide
+/// it, and the id is looked up inside the scope. Every read and write appends to the clinic's audit trail.
+/// </summary>
+public static class PatientsApi
+{
+    public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization(Policies.ClinicStaff);
+        api.MapGet("/", ListAsync).WithName("ListPatients").WithSummary("Patients of your clinic; ?q= searches names.");
+        api.MapPost("/", CreateAsync).WithName("CreatePatient").RequireAuthorization(Policies.ClinicMember)
+            .WithSummary("Register a patient with conditions, medications and allergies.");
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetPatient").WithSummary("A patient's record: history, screenings, sessions, consents, adverse events.");
+        api.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePatient").RequireAuthorization(Policies.ClinicMember)
+            .WithSummary("Change name or phototype; { version } must be the version you read, or the answer is 409.");
+        api.MapPost("/{id:guid}/screenings", ScreenAsync).WithName("ScreenPatient").RequireAuthorization(Policies.Clinician)
+            .WithSummary("Screen the patient (the screening intake) and store the result with the knowledge version.");
+        api.MapPost("/{id:guid}/consents", ConsentAsync).WithName("RecordConsent").RequireAuthorization(Policies.ClinicMember)
+            .WithSummary("Record signed consent: { textVersion, signedBy, signedAt? }.");
+        api.MapPost("/{id:guid}/sessions", RecordSessionAsync).WithName("RecordSession").RequireAuthorization(Policies.Clinician)
+            .WithSummary("Record a session; refused (409, rule code, earliest date) unless screening, interval, depth, lot and consent allow it or an override reason is given.");
+        api.MapPost("/{id:guid}/adverse-events", ReportAdverseEventAsync).WithName("ReportAdverseEvent").RequireAuthorization(Policies.ClinicMember)
+            .WithSummary("Record an adverse event with its triage.");
+        return app;
+    }
+
+    public sealed record PatientSummary(Guid Id, string FamilyName, string GivenName, DateOnly BirthDate, int? Phototype);
+
+    public sealed record ScreeningView(Guid Id, DateTimeOffset ScreenedAt, Verdict Verdict, DateOnly? NotBefore, string KnowledgeVersion, JsonElement Result);
+
+    public sealed record ZoneView(Zone Zone, decimal DepthMm, int Passes);
+
+    public sealed record SessionView(Guid Id, DateOnly Date, string OperatorId, string Device, string NeedleConfiguration, string LotNumber, DateOnly LotExpiry, Guid ConsentId, IReadOnlyList<ZoneView> Zones, string? Notes, string? OverrideReason);
+
+    public sealed record ConsentView(Guid Id, string TextVersion, DateTimeOffset SignedAt, string SignedBy);
+
+    public sealed record AdverseEventView(Guid Id, DateOnly OccurredOn, Guid? SessionId, Urgency TriageUrgency, IReadOnlyList<Symptom> Symptoms, string? FollowUp, string? Outcome);
+
+    public sealed record PatientDetail(
+        Guid Id,
+        Guid ClinicId,
+        string FamilyName,
+        string GivenName,
+        DateOnly BirthDate,
+        int? Phototype,
+        Guid Version,
+        IReadOnlyList<PatientCondition> Conditions,
+        IReadOnlyList<PatientMedication> Medications,
+        IReadOnlyList<PatientAllergy> Allergies,
+        IReadOnlyList<ScreeningView> Screenings,
+        IReadOnlyList<SessionView> Sessions,
+        IReadOnlyList<ConsentView> Consents,
+        IReadOnlyList<AdverseEventView> AdverseEvents);
+
+    public sealed record ScreeningRecorded(Guid Id, ScreeningResult Result);
+
+    public sealed record SessionRecorded(Guid Id, DateOnly Date, string? OverrideReason, IReadOnlyList<SessionRefusal> Overridden);
+
+    public sealed record AdverseEventRecorded(Guid Id, TriageResult Triage);
+
+    public static async Task<Ok<List<PatientSummary>>> ListAsync(string? q, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    {
+        var query = db.Patients.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim().ToLowerInvariant();
+            query = query.Where(p => p.FamilyName.ToLower().Contains(term) || p.GivenName.ToLower().Contains(term));
+        }
+
+        var patients = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(200)
+            .Select(p => new { p.ClinicId, Summary = new PatientSummary(p.Id, p.FamilyName, p.GivenName, p.BirthDate, p.Phototype) })
+            .ToListAsync(ct);
+        foreach (var clinic in patients.Select(p => p.ClinicId).Distinct())
+        {
+            audit.Audit(http, clinic, AuditAction.Read, "patient-list", q, null);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(patients.Select(p => p.Summary).ToList());
+    }
+
+    public static async Task<Results<Created<PatientSummary>, ValidationProblem>> CreateAsync(HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    {
+        var clinic = Requests.ClinicOf(http.User)!.Value;
+        var input = await Requests.ReadObjectAsync(request, o =>
+        {
+            var family = Name(o, "familyName");
+            var given = Name(o, "givenName");
+            var birth = o.Date("birthDate", required: true);
+            var phototype = o.Integer("phototype", 1, 6);
+            var conditions = o.Objects("conditions", c => c.Code<Condition>("code", required: true) is { } code && c.Code<ConditionStatus>("status", required: true) is { } status
+                ? new PatientCondition(code, status, c.Date("since"), c.Date("until"))
+                : null);
+            var medications = o.Objects("medications", m => m.Code<Medication>("code", required: true) is { } code
+                ? new PatientMedication(code, m.Date("started"), m.Date("lastDose"))
+                : null);
+            var allergies = o.CodeList<Allergy>("allergies");
+            if (family is null || given is null || birth is null || o.HasErrors)
+            {
+                return null;
+            }
+
+            var patient = Patient.Create(clinic, family, given, birth.Value, phototype);
+            foreach (var c in conditions)
+            {
+                patient.RecordCondition(c.Code, c.Status, c.Since, c.Until);
+            }
+
+            foreach (var m in medications)
+            {
+                patient.RecordMedication(m.Code, m.Started, m.LastDose);
+            }
+
+            foreach (var a in allergies)
+            {
+                patient.RecordAllergy(a);
+            }
+
+            return patient;
+        }, ct);
+        if (!input.TryGetValue(out var created))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        db.Patients.Add(created);
+        audit.Audit(http, clinic, AuditAction.Create, "patient", created.Id, created.Id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/patients/{created.Id}", new PatientSummary(created.Id, created.FamilyName, created.GivenName, created.BirthDate, created.Phototype));
+    }
+
+    public static async Task<Results<Ok<PatientDetail>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            await AuditMissAsync(http, db, audit, id, ct);
+            return Requests.NotFound("patient");
+        }
+
+        var screenings = await db.Screenings.AsNoTracking().Where(s => s.PatientId == id).OrderByDescending(s => s.ScreenedAt).ToListAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.PatientId == id).OrderBy(s => s.Date).ToListAsync(ct);
+        var consents = await db.Consents.AsNoTracking().Where(c => c.PatientId == id).OrderByDescending(c => c.SignedAt).ToListAsync(ct);
+        var events = await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == id).OrderByDescending(e => e.OccurredOn).ToListAsync(ct);
+        await audit.AuditNowAsync(db, http, patient.ClinicId, AuditAction.Read, "patient", id, id, AuditOutcome.Success, ct);
+        return TypedResults.Ok(new PatientDetail(
+            patient.Id, patient.ClinicId, patient.FamilyName, patient.GivenName, patient.BirthDate, patient.Phototype, patient.Version,
+            patient.Conditions, patient.Medications, patient.Allergies,
+            [.. screenings.Select(s => new ScreeningView(s.Id, s.ScreenedAt, s.Verdict, s.NotBefore, s.KnowledgeVersion, JsonDocument.Parse(s.ResultJson).RootElement.Clone()))],
+            [.. sessions.Select(View)],
+            [.. consents.Select(c => new ConsentView(c.Id, c.TextVersion, c.SignedAt, c.SignedBy))],
+            [.. events.Select(e => new AdverseEventView(e.Id, e.OccurredOn, e.SessionId, e.TriageUrgency, [.. e.Symptoms.Select(s => s.Symptom)], e.FollowUp, e.Outcome))]));
+    }
+
+    public static async Task<Results<Ok<PatientSummary>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    {
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            await AuditMissAsync(http, db, audit, id, ct);
+            return Requests.NotFound("patient");
+        }
+
+        var input = await Requests.ReadObjectAsync(request, o =>
+        {
+            var version = o.Text("version", 64, required: true);
+            if (version is not null && !Guid.TryParse(version, out _))
+            {
+                o.Error("version", "expected the version you read (a GUID)");
+            }
+
+            var family = o.Has("familyName") ? Name(o, "familyName") : patient.FamilyName;
+            var given = o.Has("givenName") ? Name(o, "givenName") : patient.GivenName;
+            var phototype = o.Integer("phototype", 1, 6);
+            return version is null || family is null || given is null || o.HasErrors ? null : new { Version = Guid.Parse(version), family, given, phototype };
+        }, ct);
+        if (!input.TryGetValue(out var change))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        // The version the caller read is what the update is checked against, not the one just loaded.
+        db.Entry(patient).Property(p => p.Version).OriginalValue = change.Version;
+        patient.Rename(change.family, change.given);
+        if (change.phototype is { } phototype)
+        {
+            patient.AssessPhototype(phototype);
+        }
+
+        audit.Audit(http, patient.ClinicId, AuditAction.Update, "patient", id, id);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await AuditConflictAsync(http, db, audit, patient.ClinicId, "patient", id, ct);
+            return Requests.Stale("patient");
+        }
+
+        return TypedResults.Ok(new PatientSummary(patient.Id, patient.FamilyName, patient.GivenName, patient.BirthDate, patient.Phototype));
+    }
+
+    public static async Task<Results<Created<ScreeningRecorded>, ValidationProblem, ProblemHttpResult>> ScreenAsync(
+        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            await AuditMissAsync(http, db, audit, id, ct);
+            return Requests.NotFound("patient");
+        }
+
+        var now = time.GetLocalNow();
+        var input = await Requests.ReadAsync(request, text => Intake.Parse(text, DateOnly.FromDateTime(now.DateTime)), ct);
+        if (!input.TryGetValue(out var intake))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        var result = new Screener(knowledge).Screen(intake);
+        var screening = Screening.Record(patient.ClinicId, id,
+            JsonSerializer.Serialize(intake, StratumJson.Default.Intake), JsonSerializer.Serialize(result, StratumJson.Default.ScreeningResult),
+            result.Verdict, result.NotBefore, result.KnowledgeVersion, UserId(http), time.GetUtcNow());
+        db.Screenings.Add(screening);
+        audit.Audit(http, patient.ClinicId, AuditAction.Create, "screening", screening.Id, id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/patients/{id}", new ScreeningRecorded(screening.Id, result));
+    }
+
+    public static async Task<Results<Created<ConsentView>, ValidationProblem, ProblemHttpResult>> ConsentAsync(
+        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            await AuditMissAsync(http, db, audit, id, ct);
+            return Requests.NotFound("patient");
+        }
+
+        var input = await Requests.ReadObjectAsync(request, o =>
+        {
+            var version = o.Text("textVersion", Limits.ShortText, required: true);
+            var signedBy = o.Text("signedBy", Limits.ShortText, required: true);
+            var signedAt = o.DateTime("signedAt");
+            return version is null || signedBy is null || o.HasErrors
+                ? null
+                : Consent.Sign(patient.ClinicId, id, version, signedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow(), signedBy, UserId(http));
+        }, ct);
+        if (!input.TryGetValue(out var consent))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        db.Consents.Add(consent);
+        audit.Audit(http, patient.ClinicId, AuditAction.Create, "consent", consent.Id, id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/patients/{id}", new ConsentView(consent.Id, consent.TextVersion, consent.SignedAt, consent.SignedBy));
+    }
+
+    private sealed record SessionInput(DateOnly Date, Indication? Indication, IReadOnlyList<SessionZone> Zones, DeviceUsed Device, string LotNumber, DateOnly LotExpiry, Guid? ConsentId, string? Notes, string? OverrideReason);
+
+    /// <summary>Refusals that no override lifts: an expired or recalled cartridge is never used.</summary>
+    private static readonly string[] HardStops = ["SE-LOT-EXPIRED", "SE-LOT-RECALLED"];
+
+    public static async Task<Results<Created<SessionRecorded>, ValidationProblem, ProblemHttpResult>> RecordSessionAsync(
+        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            await AuditMissAsync(http, db, audit, id, ct);
+            return Requests.NotFound("patient");
+        }
+
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var input = await Requests.ReadObjectAsync(request, o => ReadSession(o, today), ct);
+        if (!input.TryGetValue(out var session))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        var latest = await db.Screenings.AsNoTracking().Where(s => s.PatientId == id).OrderByDescending(s => s.ScreenedAt).FirstOrDefaultAsync(ct);
+        var previous = await db.Sessions.AsNoTracking().Where(s => s.PatientId == id).Select(s => s.Date).ToListAsync(ct);
+        var lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.LotNumber == session.LotNumber, ct);
+        var consent = await db.Consents.AsNoTracking().Where(c => c.PatientId == id && (session.ConsentId == null || c.Id == session.ConsentId))
+            .OrderByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
+        var check = new SessionCheck(
+            session.Date,
+            session.Indication,
+            session.Zones,
+            latest is null ? null : new LastScreening(DateOnly.FromDateTime(latest.ScreenedAt.UtcDateTime), latest.Verdict, latest.NotBefore, Intake.Parse(latest.IntakeJson, session.Date).Value),
+            previous,
+            new LotState(session.LotNumber, lot is null || session.LotExpiry < lot.Expiry ? session.LotExpiry : lot.Expiry, lot?.RecalledAt, lot?.RecallReason),
+            consent is not null);
+        var refusals = new SessionRules(knowledge).Check(check);
+        if (refusals.Count > 0 && (session.OverrideReason is null || refusals.Any(r => HardStops.Contains(r.Rule))))
+        {
+            await AuditConflictAsync(http, db, audit, patient.ClinicId, "session", null, ct, AuditOutcome.Denied, id);
+            return Requests.Conflict(
+                $"Session refused: {refusals[0].Rule}",
+                string.Join(" ", refusals.Select(r => $"{r.Rule}: {r.Message}")),
+                new Dictionary<string, object?>
+                {
+                    ["rule"] = refusals[0].Rule,
+                    ["notBefore"] = refusals.Select(r => r.NotBefore).Max(),
+                    ["refusals"] = refusals,
+                    ["overridable"] = !refusals.Any(r => HardStops.Contains(r.Rule)),
+                });
+        }
+
+        var recorded = Session.Record(patient.ClinicId, id, null, session.Date, UserId(http), session.Device, session.LotNumber, check.Lot.Expiry,
+            consent!.Id, session.Zones.Select(z => new TreatedZone(z.Zone, z.DepthMm, z.Passes)), refusals.Count > 0 ? session.OverrideReason : null);
+        recorded.WriteNotes(session.Notes);
+        db.Sessions.Add(recorded);
+        audit.Audit(http, patient.ClinicId, AuditAction.Create, "session", recorded.Id, id);
+        if (refusals.Count > 0)
+        {
+            audit.Audit(http, patient.ClinicId, AuditAction.Create, "session-override:" + string.Join(",", refusals.Select(r => r.Rule)), recorded.Id, id);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/patients/{id}", new SessionRecorded(recorded.Id, recorded.Date, recorded.OverrideReason, refusals));
+    }
+
+    public static async Task<Results<Created<AdverseEventRecorded>, ValidationProblem, ProblemHttpResult>> ReportAdverseEventAsync(
+        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            await AuditMissAsync(http, db, audit, id, ct);
+            return Requests.NotFound("patient");
+        }
+
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var input = await Requests.ReadObjectAsync(request, o =>
+        {
+            var occurred = o.Date("occurredOn") ?? today;
+            var session = o.Text("sessionId", 64);
+            var triage = TriageRequest.Read(o);
+            if (session is not null && !Guid.TryParse(session, out _))
+            {
+                o.Error("sessionId", "expected a session id");
+            }
+
+            return triage is null || o.HasErrors ? null : new { Occurred = occurred, Session = session is null ? (Guid?)null : Guid.Parse(session), Triage = triage };
+        }, ct);
+        if (!input.TryGetValue(out var report))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        if (report.Session is { } sessionId && !await db.Sessions.AnyAsync(s => s.Id == sessionId && s.PatientId == id, ct))
+        {
+            return Requests.Invalid([new InputError("$.sessionId", "no such session of this patient")]);
+        }
+
+        var triage = new Triager(knowledge).Triage(report.Triage);
+        var adverse = AdverseEvent.Report(patient.ClinicId, id, report.Session, report.Occurred, time.GetUtcNow(), UserId(http), triage.Urgency,
+            report.Triage.Symptoms.Select(s => new StoredSymptom(s.Code, s.Trend, s.Severity)));
+        db.AdverseEvents.Add(adverse);
+        audit.Audit(http, patient.ClinicId, AuditAction.Create, "adverse-event", adverse.Id, id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/patients/{id}", new AdverseEventRecorded(adverse.Id, triage));
+    }
+
+    internal static SessionView View(Session s) => new(s.Id, s.Date, s.OperatorId, $"{s.Device.Make} {s.Device.Model}", s.Device.NeedleConfiguration, s.LotNumber, s.LotExpiry,
+        s.ConsentId, [.. s.Zones.Select(z => new ZoneView(z.Zone, z.DepthMm, z.Passes))], s.Notes, s.OverrideReason);
+
+    private static SessionInput? ReadSession(ObjectReader o, DateOnly today)
+    {
+        var date = o.Date("date") ?? today;
+        var indication = o.Code<Indication>("indication");
+        var zones = o.Objects("zones", z =>
+        {
+            var zone = z.Code<Zone>("zone", required: true);
+            var depth = z.Number("depthMm", 0m, 5m, required: true, minExclusive: true);
+            var passes = z.Integer("passes", 1, 20, required: true);
+            return zone is { } zz && depth is { } d && passes is { } p ? new SessionZone(zz, d, p) : null;
+        }, 16);
+        if (!o.HasErrors && zones.Count == 0)
+        {
+            o.Error("zones", "needs at least one treated zone");
+        }
+
+        foreach (var twice in zones.GroupBy(z => z.Zone).Where(g => g.Count() > 1))
+        {
+            o.Error("zones", $"'{Codes.Of(twice.Key)}' is listed twice");
+        }
+
+        var device = o.Object("device", required: true);
+        var make = device?.Text("make", Limits.ShortText, required: true);
+        var model = device?.Text("model", Limits.ShortText, required: true);
+        var needles = device?.Text("needleConfiguration", Limits.ShortText, required: true);
+        device?.RejectUnknownFields();
+        var lot = o.Object("lot", required: true);
+        var number = lot?.Text("number", Limits.LotNumberLength, required: true);
+        var expiry = lot?.Date("expiry", required: true);
+        lot?.RejectUnknownFields();
+        var consent = o.Text("consentId", 64);
+        if (consent is not null && !Guid.TryParse(consent, out _))
+        {
+            o.Error("consentId", "expected a consent id");
+        }
+
+        var notes = o.Text("notes", Limits.NoteLength);
+        var overrideReason = o.Text("overrideReason", Limits.NoteLength);
+        if (overrideReason is not null && string.IsNullOrWhiteSpace(overrideReason))
+        {
+            o.Error("overrideReason", "an override needs a written reason");
+        }
+
+        foreach (var (field, value) in new[] { ("device.make", make), ("device.model", model), ("device.needleConfiguration", needles), ("lot.number", number) })
+        {
+            if (value is not null && string.IsNullOrWhiteSpace(value))
+            {
+                o.Error(field, "is empty");
+            }
+        }
+
+        return o.HasErrors || make is null || model is null || needles is null || number is null || expiry is null
+            ? null
+            : new SessionInput(date, indication, zones, new DeviceUsed(make, model, needles), number.Trim(), expiry.Value,
+                consent is null ? null : Guid.Parse(consent), notes, overrideReason);
+    }
+
+    private static string? Name(ObjectReader o, string field)
+    {
+        var name = o.Text(field, Patient.NameLength, required: true);
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+        {
+            o.Error(field, "is empty");
+            return null;
+        }
+
+        return name?.Trim();
+    }
+
+    private static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+
+    /// <summary>A look-up of an id outside the caller's clinic (or of none) is recorded in the caller's own trail.</summary>
+    private static async Task AuditMissAsync(HttpContext http, StratumDbContext db, AuditTrail audit, Guid id, CancellationToken ct)
+    {
+        if (Requests.ClinicOf(http.User) is { } clinic)
+        {
+            await audit.AuditNowAsync(db, http, clinic, AuditAction.Read, "patient", id, null, AuditOutcome.NotFound, ct);
+        }
+    }
+
+    private static async Task AuditConflictAsync(HttpContext http, StratumDbContext db, AuditTrail audit, Guid clinic, string entity, Guid? entityId, CancellationToken ct, AuditOutcome outcome = AuditOutcome.Conflict, Guid? patientId = null)
+    {
+        db.DiscardPendingChanges();
+        await audit.AuditNowAsync(db, http, clinic, outcome == AuditOutcome.Conflict ? AuditAction.Update : AuditAction.Create, entity, entityId, patientId ?? entityId, outcome, ct);
+    }
+}

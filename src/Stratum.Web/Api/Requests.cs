@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Stratum.Core.Input;
+using Stratum.Data;
+using Stratum.Data.Audit;
+using Stratum.Web.Security;
+
+namespace Stratum.Web.Api;
+
+/// <summary>What every endpoint shares: reading a JSON body with Core's strict reader, problem answers, the audit trail.</summary>
+public static class Requests
+{
+    /// <summary>The body parsed by <paramref name="parse"/>, or the problems with it (size limit included).</summary>
+    public static async Task<InputResult<T>> ReadAsync<T>(HttpRequest request, Func<string, InputResult<T>> parse, CancellationToken ct) where T : class
+    {
+        var body = await ReadBodyAsync(request, ct);
+        return body is null
+            ? InputResult<T>.Invalid([new InputError("$", $"the input is too large (more than {JsonInput.MaxLength:N0} characters)")])
+            : parse(body);
+    }
+
+    /// <summary>A JSON object body read field by field with Core's <see cref="ObjectReader"/>.</summary>
+    public static Task<InputResult<T>> ReadObjectAsync<T>(HttpRequest request, Func<ObjectReader, T?> read, CancellationToken ct) where T : class =>
+        ReadAsync(request, text => JsonInput.Parse(text, read), ct);
+
+    /// <summary>The errors as RFC 9457 problem details, one entry per JSON path.</summary>
+    public static ValidationProblem Invalid(IReadOnlyList<InputError> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            detail: string.Join("; ", errors.Select(e => e.ToString())),
+            title: "The input is invalid.");
+
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such {what}.");
+
+    /// <summary>A stale write: someone changed the record since it was read.</summary>
+    public static ProblemHttpResult Stale(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The {what} was changed by someone else.",
+            detail: "Reload it and apply your change again; nothing was overwritten.");
+
+    public static ProblemHttpResult Conflict(string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail, extensions: extensions);
+
+    /// <summary>The signed-in user's clinic; null for the admin.</summary>
+    public static Guid? ClinicOf(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimNames.Clinic), out var clinic) ? clinic : null;
+
+    /// <summary>Appends an audit entry for patient data to the clinic's chain; it is saved with the next SaveChanges.</summary>
+    public static void Audit(this AuditTrail trail, HttpContext http, Guid clinicId, AuditAction action, string entity, object? entityId, Guid? patientId, AuditOutcome outcome = AuditOutcome.Success) =>
+        trail.Append(new AuditRecord(
+            clinicId,
+            http.User.FindFirstValue(ClaimTypes.NameIdentifier),
+            action,
+            entity,
+            entityId?.ToString(),
+            patientId,
+            outcome,
+            http.Connection.RemoteIpAddress?.ToString()));
+
+    /// <summary>Appends and saves an audit entry on its own, for reads and refusals that change nothing else.</summary>
+    public static async Task AuditNowAsync(this AuditTrail trail, StratumDbContext db, HttpContext http, Guid clinicId, AuditAction action, string entity, object? entityId, Guid? patientId, AuditOutcome outcome, CancellationToken ct)
+    {
+        trail.Audit(http, clinicId, action, entity, entityId, patientId, outcome);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The body as text, or null when it exceeds <see cref="JsonInput.MaxLength"/>; reading stops there.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var buffer = new char[16 * 1024];
+        var text = new StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, ct)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > JsonInput.MaxLength)
+            {
+                return null;
+            }
+        }
+
+        return text.ToString();
+    }
+}
