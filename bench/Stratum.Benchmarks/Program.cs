@@ -1,3 +1,22 @@
 using BenchmarkDotNet.Running;
+using Stratum.Benchmarks.Load;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace Stratum.Benchmarks;
+
+/// <summary>
+/// <c>load</c> runs the HTTP load test (<see cref="ScreenLoadBenchmark"/>); anything else goes to BenchmarkDotNet.
+/// A named class rather than top-level statements: the web app's entry point is also called <c>Program</c>.
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["load", .. var rest])
+        {
+            return await ScreenLoadBenchmark.RunAsync(rest, Console.Out, Console.Error);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
