@@ -59,10 +59,10 @@ public static class StratumDatabase
     };
 
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(WalInterceptor.Instance);
+        options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(WalInterceptor.Instance);
 
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString);
+        options.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     /// <summary>Applies the provider's pending migrations (start-up, or <c>stratum-web migrate</c>).</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -32,6 +34,9 @@ builder.Services.Configure<JsonOptions>(o =>
     {
         o.SerializerOptions.Converters.Add(converter);
     }
+
+    // Enums outside the vocabulary (audit action and outcome) as kebab-case words too, never numbers.
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
 });
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks()

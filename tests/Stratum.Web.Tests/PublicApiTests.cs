@@ -17,10 +17,20 @@ public sealed class StratumFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("stratum-public-");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("Stratum:DataDirectory", _directory.FullName);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Delete(recursive: true);
     }
 }
 
@@ -53,7 +63,8 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     {
         var document = JsonNode.Parse(await _client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
-        paths.ShouldBe(["/api/screen", "/api/plan", "/api/schedule", "/api/aftercare", "/api/aftercare/routine", "/api/triage", "/api/score", "/api/device"], ignoreOrder: true);
+        new[] { "/api/screen", "/api/plan", "/api/schedule", "/api/aftercare", "/api/aftercare/routine", "/api/triage", "/api/score", "/api/device", "/api/auth/login", "/api/patients/{id}" }
+            .ShouldBeSubsetOf(paths);
         document["paths"]!["/api/screen"]!["post"]!["requestBody"].ShouldNotBeNull();
         (await _client.GetAsync("/docs/", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -156,10 +167,11 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     }
 
     [Fact]
-    public async Task An_unknown_path_is_a_problem_404()
+    public async Task An_unknown_path_asked_anonymously_is_a_401_that_reveals_nothing()
     {
         var response = await _client.GetAsync("/api/nothing-here", TestContext.Current.CancellationToken);
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 }
 

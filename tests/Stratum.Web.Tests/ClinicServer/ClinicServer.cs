@@ -1,0 +1,173 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Stratum.Data;
+
+namespace Stratum.Web.Tests.ClinicServer;
+
+/// <summary>Every provider a server test runs on: SQLite always, PostgreSQL when test.sh started one.</summary>
+public sealed class Providers : TheoryData<DatabaseProvider>
+{
+    public Providers()
+    {
+        Add(DatabaseProvider.Sqlite);
+        Add(DatabaseProvider.Postgres);
+    }
+}
+
+/// <summary>
+/// The real web host on a database of its own (a temporary SQLite file, or a new PostgreSQL database), with the
+/// bootstrap admin configured and the clock fixed.
+/// </summary>
+public sealed class ClinicServer : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "STRATUM_TEST_POSTGRES";
+    public const string AdminEmail = "admin@stratum.test";
+    public const string AdminPassword = "Admin-Password-2026";
+    public const string StaffPassword = "Staff-Password-2026";
+
+    public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("stratum-server-");
+    private readonly string? _postgresAdmin;
+    private readonly string? _postgresName;
+    private readonly bool _bootstrap;
+
+    private ClinicServer(DatabaseProvider provider, string? postgresAdmin, string? postgresName, bool bootstrap)
+    {
+        Provider = provider;
+        _postgresAdmin = postgresAdmin;
+        _postgresName = postgresName;
+        _bootstrap = bootstrap;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    public string ConnectionString => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory.FullName, "stratum.db") }.ToString()
+        : new NpgsqlConnectionStringBuilder(_postgresAdmin) { Database = _postgresName }.ToString();
+
+    public static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static async Task<ClinicServer> StartAsync(DatabaseProvider provider, bool bootstrap = true)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return new ClinicServer(provider, null, null, bootstrap);
+        }
+
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+        Assert.SkipWhen(string.IsNullOrWhiteSpace(admin), $"{PostgresVariable} is not set: ./test.sh starts a PostgreSQL server and sets it.");
+        var name = $"stratum_web_{Guid.NewGuid():n}";
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync(Cancel);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync(Cancel);
+        return new ClinicServer(provider, admin, name, bootstrap);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Stratum:DataDirectory", _directory.FullName);
+        builder.UseSetting("Stratum:RateLimit:LoginPermitsPerMinute", "1000");
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            builder.UseSetting("Stratum:Database", "postgres");
+            builder.UseSetting("ConnectionStrings:Stratum", ConnectionString);
+        }
+
+        if (_bootstrap)
+        {
+            builder.UseSetting("Stratum:Bootstrap:AdminEmail", AdminEmail);
+            builder.UseSetting("Stratum:Bootstrap:AdminPassword", AdminPassword);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client signed in with a bearer token.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password }, Cancel);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A clinic with one member of staff per role, made through the API by the admin.</summary>
+    public async Task<Clinic> CreateClinicAsync(string name)
+    {
+        var admin = await SignInAsync(AdminEmail, AdminPassword);
+        var created = await admin.PostAsJsonAsync("/api/clinics", new { name }, Cancel);
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["id"]!.GetValue<Guid>();
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var role in new[] { "clinic-admin", "clinician", "front-desk" })
+        {
+            var email = $"{role}.{id:n}@stratum.test";
+            (await admin.PostAsJsonAsync($"/api/clinics/{id}/users", new { email, password = StaffPassword, role }, Cancel)).EnsureSuccessStatusCode();
+            clients[role] = await SignInAsync(email, StaffPassword);
+        }
+
+        return new Clinic(id, admin, clients["clinic-admin"], clients["clinician"], clients["front-desk"]);
+    }
+
+    /// <summary>Runs SQL straight on the database, past the server: what someone with database access could do.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            await using var connection = new SqliteConnection(ConnectionString);
+            await connection.OpenAsync(Cancel);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(Cancel);
+        }
+        else
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync(Cancel);
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(Cancel);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(_postgresAdmin);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        _directory.Delete(recursive: true);
+    }
+}
+
+public sealed record Clinic(Guid Id, HttpClient Admin, HttpClient ClinicAdmin, HttpClient Clinician, HttpClient FrontDesk);
+
+internal static class Http
+{
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json) =>
+        client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), ClinicServer.Cancel);
+
+    public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync(ClinicServer.Cancel))!;
+}
