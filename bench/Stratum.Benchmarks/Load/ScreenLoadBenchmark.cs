@@ -17,15 +17,16 @@ namespace Stratum.Benchmarks.Load;
 /// the absolute figures are those of a machine doing both; the ratio compares like with like.
 /// Run: <c>dotnet build bench/Stratum.Benchmarks -c Release &amp;&amp;
 /// DOTNET_gcServer=1 dotnet artifacts/bin/Stratum.Benchmarks/release/Stratum.Benchmarks.dll load</c>
-/// (options <c>--connections 64 --warmup 5 --duration 15</c>, seconds). Server GC is what an ASP.NET Core app uses.
+/// (options <c>--connections 64 --warmup 5 --duration 15 --rounds 1</c>, seconds). Server GC is what an ASP.NET Core
+/// app uses. On a shared machine take several rounds: each pairs a fresh baseline with the endpoint.
 /// </remarks>
 public static class ScreenLoadBenchmark
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (!TryParse(args, out var connections, out var warmup, out var duration))
+        if (!TryParse(args, out var connections, out var warmup, out var duration, out var rounds))
         {
-            await error.WriteLineAsync("usage: load [--connections 64] [--warmup 5] [--duration 15]  (seconds; all positive)");
+            await error.WriteLineAsync("usage: load [--connections 64] [--warmup 5] [--duration 15] [--rounds 1]  (seconds; all positive)");
             return 2;
         }
 
@@ -36,29 +37,31 @@ public static class ScreenLoadBenchmark
         await CheckAsync(address, baseline, screen);
 
         await output.WriteLineAsync($"// {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores, " +
-            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; host {address}; {connections} connections, {warmup.TotalSeconds:0} s warm-up, {duration.TotalSeconds:0} s measured each");
-        var results = new List<LoadResult>();
-        foreach (var target in new[] { baseline, screen })
+            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; host {address}; {connections} connections, {warmup.TotalSeconds:0} s warm-up, {duration.TotalSeconds:0} s measured each; " +
+            $"load average before {LoadAverage()}");
+        await output.WriteLineAsync("| Round | Endpoint | Requests | Errors | Req/s | p50 (ms) | p99 (ms) | max (ms) | Ratio to baseline |");
+        await output.WriteLineAsync("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        var errors = 0L;
+        for (var round = 1; round <= rounds; round++)
         {
-            results.Add(await LoadGenerator.RunAsync(address, target, connections, warmup, duration, CancellationToken.None));
+            // Each round measures the baseline again, so a neighbour's load on the machine weighs on both sides of its ratio.
+            var measured = await LoadGenerator.RunAsync(address, baseline, connections, warmup, duration, CancellationToken.None);
+            foreach (var result in new[] { measured, await LoadGenerator.RunAsync(address, screen, connections, warmup, duration, CancellationToken.None) })
+            {
+                errors += result.Errors;
+                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2:N0} | {3} | {4:N0} | {5:F2} | {6:F2} | {7:F1} | {8:F2} |",
+                    round, result.Name, result.Requests, result.Errors, result.RequestsPerSecond, result.P50.TotalMilliseconds, result.P99.TotalMilliseconds,
+                    result.Max.TotalMilliseconds, result.RequestsPerSecond / measured.RequestsPerSecond));
+            }
         }
 
-        await WriteTableAsync(output, results, results[0]);
-        return results.Any(r => r.Errors > 0) ? 1 : 0;
+        await output.WriteLineAsync($"// load average after {LoadAverage()}");
+        return errors > 0 ? 1 : 0;
     }
 
-    private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<LoadResult> results, LoadResult baseline)
-    {
-        var invariant = CultureInfo.InvariantCulture;
-        await output.WriteLineAsync("| Endpoint | Requests | Errors | Req/s | p50 (ms) | p99 (ms) | max (ms) | Ratio to baseline |");
-        await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in results)
-        {
-            await output.WriteLineAsync(string.Format(invariant, "| {0} | {1:N0} | {2} | {3:N0} | {4:F2} | {5:F2} | {6:F1} | {7:F2} |",
-                r.Name, r.Requests, r.Errors, r.RequestsPerSecond, r.P50.TotalMilliseconds, r.P99.TotalMilliseconds, r.Max.TotalMilliseconds,
-                r.RequestsPerSecond / baseline.RequestsPerSecond));
-        }
-    }
+    /// <summary>The 1, 5 and 15 minute load averages (Linux): on a shared machine, how much else was running.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>One request each before timing: a wrong body or route would otherwise be measured as fast errors.</summary>
     private static async Task CheckAsync(Uri address, params LoadTarget[] targets)
@@ -75,9 +78,9 @@ public static class ScreenLoadBenchmark
         }
     }
 
-    private static bool TryParse(string[] args, out int connections, out TimeSpan warmup, out TimeSpan duration)
+    private static bool TryParse(string[] args, out int connections, out TimeSpan warmup, out TimeSpan duration, out int rounds)
     {
-        (connections, warmup, duration) = (64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
+        (connections, warmup, duration, rounds) = (64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), 1);
         for (var i = 0; i < args.Length; i += 2)
         {
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
@@ -90,6 +93,7 @@ public static class ScreenLoadBenchmark
                 case "--connections": connections = value; break;
                 case "--warmup": warmup = TimeSpan.FromSeconds(value); break;
                 case "--duration": duration = TimeSpan.FromSeconds(value); break;
+                case "--rounds": rounds = value; break;
                 default: return false;
             }
         }
