@@ -155,10 +155,8 @@ public static class PatientsApi
 
     public static async Task<Results<Ok<PatientDetail>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null)
+        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
-            await AuditMissAsync(http, db, audit, id, ct);
             return Requests.NotFound("patient");
         }
 
@@ -178,10 +176,8 @@ public static class PatientsApi
 
     public static async Task<Results<Ok<PatientSummary>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
     {
-        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null)
+        if (await FindAsync(id, http, db, audit, tracked: true, ct) is not { } patient)
         {
-            await AuditMissAsync(http, db, audit, id, ct);
             return Requests.NotFound("patient");
         }
 
@@ -228,10 +224,8 @@ public static class PatientsApi
     public static async Task<Results<Created<ScreeningRecorded>, ValidationProblem, ProblemHttpResult>> ScreenAsync(
         Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null)
+        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
-            await AuditMissAsync(http, db, audit, id, ct);
             return Requests.NotFound("patient");
         }
 
@@ -255,10 +249,8 @@ public static class PatientsApi
     public static async Task<Results<Created<ConsentView>, ValidationProblem, ProblemHttpResult>> ConsentAsync(
         Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null)
+        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
-            await AuditMissAsync(http, db, audit, id, ct);
             return Requests.NotFound("patient");
         }
 
@@ -290,10 +282,8 @@ public static class PatientsApi
     public static async Task<Results<Created<SessionRecorded>, ValidationProblem, ProblemHttpResult>> RecordSessionAsync(
         Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null)
+        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
-            await AuditMissAsync(http, db, audit, id, ct);
             return Requests.NotFound("patient");
         }
 
@@ -350,10 +340,8 @@ public static class PatientsApi
     public static async Task<Results<Created<AdverseEventRecorded>, ValidationProblem, ProblemHttpResult>> ReportAdverseEventAsync(
         Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null)
+        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
-            await AuditMissAsync(http, db, audit, id, ct);
             return Requests.NotFound("patient");
         }
 
@@ -462,6 +450,18 @@ public static class PatientsApi
     }
 
     private static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+
+    /// <summary>The patient with this id in the caller's scope, or null; a miss is recorded in the caller's own trail.</summary>
+    private static async Task<Patient?> FindAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit, bool tracked, CancellationToken ct)
+    {
+        var patient = await (tracked ? db.Patients : db.Patients.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            await AuditMissAsync(http, db, audit, id, ct);
+        }
+
+        return patient;
+    }
 
     /// <summary>A look-up of an id outside the caller's clinic (or of none) is recorded in the caller's own trail.</summary>
     private static async Task AuditMissAsync(HttpContext http, StratumDbContext db, AuditTrail audit, Guid id, CancellationToken ct)
