@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Stratum.Data.Audit;
@@ -17,6 +18,52 @@ public sealed class MigrationTests
 
         (await context.Database.GetPendingMigrationsAsync(TestDatabase.Cancel)).ShouldBeEmpty();
         (await context.Database.GetAppliedMigrationsAsync(TestDatabase.Cancel)).ShouldBe(context.Database.GetMigrations());
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_database_upgraded_one_migration_at_a_time_ends_up_identical_to_a_fresh_one(DatabaseProvider provider)
+    {
+        await using var fresh = await TestDatabase.CreateAsync(provider);
+        await using var upgraded = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using (var context = upgraded.Context(ClinicScope.Admin))
+        {
+            var migrator = context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            foreach (var migration in context.Database.GetMigrations())
+            {
+                await migrator.MigrateAsync(migration, TestDatabase.Cancel);
+            }
+        }
+
+        var schema = await SchemaAsync(fresh);
+        schema.Count.ShouldBeGreaterThan(20);
+        (await SchemaAsync(upgraded)).ShouldBe(schema);
+    }
+
+    /// <summary>Tables, columns, indexes and triggers, as text lines in a stable order.</summary>
+    private static async Task<List<string>> SchemaAsync(TestDatabase database)
+    {
+        var sql = database.Provider == DatabaseProvider.Sqlite
+            ? """SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"""
+            : """
+              SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || COALESCE(column_default, '')
+                FROM information_schema.columns WHERE table_schema = 'public'
+              UNION ALL SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public'
+              UNION ALL SELECT 'trigger ' || tgname || ' ' || pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal
+              ORDER BY 1
+              """;
+        await using var context = database.Context(ClinicScope.Admin);
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync(TestDatabase.Cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestDatabase.Cancel);
+        while (await reader.ReadAsync(TestDatabase.Cancel))
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
     }
 
     [Theory, ClassData(typeof(Providers))]

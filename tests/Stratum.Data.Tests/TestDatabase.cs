@@ -41,12 +41,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>Creates and migrates the database; on PostgreSQL without a server the test is skipped.</summary>
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <summary>Creates the database, migrated unless <paramref name="migrate"/> is false; on PostgreSQL without a server the test is skipped.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
     {
         var database = provider == DatabaseProvider.Sqlite ? CreateSqlite() : await CreatePostgresAsync();
-        await using var context = database.Context(ClinicScope.Admin);
-        await context.Database.MigrateAsync(Cancel);
+        if (migrate)
+        {
+            await using var context = database.Context(ClinicScope.Admin);
+            await context.Database.MigrateAsync(Cancel);
+        }
+
         return database;
     }
 
