@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 using Stratum.Core.Json;
 using Stratum.Data;
 using Stratum.Web.Api;
+using Stratum.Web.Components;
 using Stratum.Web.Hosting;
 using Stratum.Web.Security;
 
@@ -39,6 +40,7 @@ builder.Services.Configure<JsonOptions>(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
 });
 builder.Services.AddOpenApi();
+builder.Services.AddRazorComponents();
 builder.Services.AddHealthChecks()
     .AddCheck<KnowledgeHealthCheck>("knowledge")
     .AddCheck<DatabaseHealthCheck>("database");
@@ -68,6 +70,7 @@ if (!app.Environment.IsDevelopment())
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
@@ -78,6 +81,10 @@ app.MapClinicsApi();
 app.MapPatientsApi();
 app.MapLotsApi();
 app.MapSafetyApi();
+
+// DESIGN §6: the public pages; staff pages will carry [Authorize] themselves.
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>().AllowAnonymous();
 
 app.Run();
 
