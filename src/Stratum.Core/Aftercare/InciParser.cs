@@ -10,48 +10,57 @@ namespace Stratum.Core.Aftercare;
 /// One ingredient as read from a list: the text to show, its position (null in a "may contain" section) and the keys
 /// to classify. A synonym slash (<c>Aqua/Water/Eau</c>) is one ingredient with several <see cref="Keys"/>.
 /// </summary>
-public sealed class InciIngredient
+public readonly struct InciIngredient
 {
-    private static readonly string[] None = [];
+    private readonly IngredientName _name;
 
-    internal InciIngredient(string inci, int? position, KeyInfo info, string[]? synonyms, string[]? parenthetical, string[]? slashParts)
+    internal InciIngredient(IngredientName name, int? position)
     {
-        Inci = inci;
+        _name = name;
         Position = position;
-        Info = info;
-        Synonyms = synonyms;
-        ParentheticalKeys = parenthetical ?? None;
-        SlashPartKeys = slashParts ?? None;
     }
 
     /// <summary>The name as printed (percentages and footnote markers removed, parentheses kept).</summary>
-    public string Inci { get; }
+    public string Inci => _name.Inci;
 
     public int? Position { get; }
 
     /// <summary>The key of the whole name; what duplicates are recognised by.</summary>
-    public string Key => Info.Key;
+    public string Key => _name.Info.Key;
 
     /// <summary>The keys classified in full: the name's, or each synonym's.</summary>
-    public IReadOnlyList<string> Keys => Synonyms ?? [Key];
+    public IReadOnlyList<string> Keys => _name.Synonyms ?? [Key];
 
     /// <summary>Keys of names in parentheses; they add a class only by exact name (§1.7).</summary>
-    public IReadOnlyList<string> Parenthetical => ParentheticalKeys;
+    public IReadOnlyList<string> Parenthetical => _name.ParentheticalKeys;
 
     /// <summary>Keys of the parts of a slash name that is not a synonym list; they can add avoid or careful classes.</summary>
-    public IReadOnlyList<string> SlashParts => SlashPartKeys;
+    public IReadOnlyList<string> SlashParts => _name.SlashPartKeys;
 
-    /// <summary>What the knowledge says about the whole name's key.</summary>
-    internal KeyInfo Info { get; }
+    internal KeyInfo Info => _name.Info;
 
-    internal string[]? Synonyms { get; }
+    internal string[]? Synonyms => _name.Synonyms;
 
-    internal string[] ParentheticalKeys { get; }
+    internal string[] ParentheticalKeys => _name.ParentheticalKeys;
 
-    internal string[] SlashPartKeys { get; }
+    internal string[] SlashPartKeys => _name.SlashPartKeys;
+}
 
-    /// <summary>The same ingredient at a position in a list.</summary>
-    internal InciIngredient At(int? position) => new(Inci, position, Info, Synonyms, ParentheticalKeys, SlashPartKeys);
+/// <summary>An ingredient as one entry names it, wherever the entry stands: worked out once per distinct entry.</summary>
+internal sealed class IngredientName(string inci, KeyInfo info, string[]? synonyms, string[]? parenthetical, string[]? slashParts)
+{
+    private static readonly string[] None = [];
+
+    public string Inci { get; } = inci;
+
+    public KeyInfo Info { get; } = info;
+
+    /// <summary>The synonyms' keys of a synonym slash; null otherwise.</summary>
+    public string[]? Synonyms { get; } = synonyms;
+
+    public string[] ParentheticalKeys { get; } = parenthetical ?? None;
+
+    public string[] SlashPartKeys { get; } = slashParts ?? None;
 }
 
 /// <summary>A parsed list; <see cref="TooMany"/> is set when reading stopped at the limit.</summary>
@@ -96,8 +105,8 @@ public sealed partial class InciParser
     private const int MaxRememberedEntry = 200;
 
     private readonly IngredientClassifier _classifier;
-    private readonly ConcurrentDictionary<string, InciIngredient[]> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, InciIngredient[]>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
+    private readonly ConcurrentDictionary<string, IngredientName[]> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IngredientName[]>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
 
     internal InciParser(InciSyntax syntax, IngredientClassifier classifier)
     {
@@ -594,7 +603,7 @@ public sealed partial class InciParser
 
         // How an entry reads does not depend on where it stands (outside Drug Facts actives), and the same entries
         // ("Aqua", "Glycerin", "Phenoxyethanol") fill most lists: each distinct entry is worked out once.
-        InciIngredient[]? parts;
+        IngredientName[]? parts;
         if (actives || text.Length > MaxRememberedEntry)
         {
             parts = Read(text.ToString(), actives);
@@ -617,14 +626,14 @@ public sealed partial class InciParser
         int? at = mayContain ? null : ++position;
         foreach (var part in parts)
         {
-            ingredients.Add(part.At(at));
+            ingredients.Add(new InciIngredient(part, at));
         }
 
         return true;
     }
 
     /// <summary>The ingredients one entry names: one, or several for an <c>(and)</c> mixture; none when nothing is left.</summary>
-    private InciIngredient[] Read(string text, bool actives)
+    private IngredientName[] Read(string text, bool actives)
     {
         var display = actives || text.AsSpan().IndexOfAny(Rewritten) >= 0 || text.Contains("  ", StringComparison.Ordinal)
             ? Rewrite(text, actives)
@@ -688,7 +697,7 @@ public sealed partial class InciParser
         return builder.ToString().Trim(Trimmed);
     }
 
-    private InciIngredient Ingredient(string display)
+    private IngredientName Ingredient(string display)
     {
         var hasBrackets = display.AsSpan().IndexOfAny("()[]") >= 0;
         var (name, inner) = hasBrackets ? Strip(display) : (display, null);
@@ -696,7 +705,7 @@ public sealed partial class InciParser
         var parenthetical = inner is null ? null : inner.Select(n => _classifier.Classify(InciText.Key(n, DroppedSuffixes)).Key).Where(k => k.Length > 0).ToArray();
         if (!info.Key.Contains('/'))
         {
-            return new InciIngredient(display, null, info, null, parenthetical, null);
+            return new IngredientName(display, info, null, parenthetical, null);
         }
 
         var parts = info.Key.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -707,8 +716,8 @@ public sealed partial class InciParser
         }
 
         return known
-            ? new InciIngredient(display, null, info, parts, parenthetical, null)
-            : new InciIngredient(display, null, info, null, parenthetical, parts);
+            ? new IngredientName(display, info, parts, parenthetical, null)
+            : new IngredientName(display, info, null, parenthetical, parts);
     }
 
     /// <summary>The key of a name, looked up without building a string when it is already known (the common case).</summary>
