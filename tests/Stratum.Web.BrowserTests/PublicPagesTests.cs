@@ -1,0 +1,143 @@
+using Microsoft.Playwright;
+
+namespace Stratum.Web.BrowserTests;
+
+/// <summary>
+/// The public pages (DESIGN §6) in a real Chromium: each flow from the form to the answer, with a screenshot of the
+/// answer at desktop (1280 px) and phone (390 px) width in artifacts/screenshots/.
+/// </summary>
+public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string Screenshots = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    [Fact]
+    public async Task Self_check_without_javascript_defers_isotretinoin_until_a_date_with_its_reason()
+    {
+        var page = await OpenAsync("/self-check", javaScript: false);
+        await page.GetByLabel("Have you taken isotretinoin tablets for acne").SelectOptionAsync("stopped");
+        await page.Locator("#last-dose-isotretinoin").FillAsync("2026-08-01");
+        await page.GetByLabel("Do you have cold sores now, or have you had them?").SelectOptionAsync("history");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+
+        var verdict = page.Locator("#verdict");
+        await Assertions.Expect(verdict.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("Not now: wait");
+        await Assertions.Expect(verdict).ToContainTextAsync("Wait until Monday 1 February 2027 (2027-02-01)");
+        await Assertions.Expect(verdict).ToContainTextAsync("Isotretinoin now or within the last 6 months");
+        await Assertions.Expect(verdict).ToContainTextAsync("Cold sores in the past");
+        (await verdict.Locator("details.sources").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.InnerTextAsync("body")).ShouldNotContain("CI-ISOTRETINOIN");
+        await Assertions.Expect(page.GetByLabel("Do you have cold sores now, or have you had them?")).ToHaveValueAsync("history");
+        await ShouldLabelEveryInputAsync(page);
+        await ScreenshotAsync(page, "self-check");
+    }
+
+    [Fact]
+    public async Task Aftercare_highlights_retinol_with_its_reason_and_says_from_when_the_product_is_usable()
+    {
+        var page = await OpenAsync("/aftercare");
+        await page.GetByLabel("When was your treatment?").FillAsync("2026-11-25T09:00");
+        await page.Locator("#name-1").FillAsync("Night serum");
+        await page.Locator("#inci-1").FillAsync("Aqua, Glycerin, Retinol, Sodium Hyaluronate, Tocopherol");
+        await page.Locator("#name-2").FillAsync("Hydrating gel");
+        await page.Locator("#inci-2").FillAsync("Aqua, Sodium Hyaluronate, Panthenol, Ceramide NP");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+
+        var routine = page.Locator("#routine table");
+        await Assertions.Expect(routine.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(routine.Locator("tr", new() { HasText = "Night serum" })).ToContainTextAsync("Saturday 28 Nov, 09:00");
+        await Assertions.Expect(routine.Locator("tr", new() { HasText = "Hydrating gel" })).ToContainTextAsync("Fine to use");
+
+        var serum = page.Locator("#product-1");
+        await Assertions.Expect(serum.Locator(".inci mark")).ToHaveTextAsync("Retinol (avoid)");
+        await Assertions.Expect(serum).ToContainTextAsync("Usable from Saturday 28 Nov, 09:00.");
+        await Assertions.Expect(serum.Locator(".findings")).ToContainTextAsync("Retinoids irritate");
+        await ShouldLabelEveryInputAsync(page);
+        await ScreenshotAsync(page, "aftercare");
+    }
+
+    [Fact]
+    public async Task Triage_with_pus_a_day_after_treatment_says_get_care_today_and_marks_the_inflammation_phase()
+    {
+        var page = await OpenAsync("/triage");
+        await page.GetByLabel("How long ago?").FillAsync("30");
+        await page.GetByLabel("Redness", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Yellow or green fluid (pus)", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Redness: changing?").SelectOptionAsync("worsening");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+
+        var answer = page.Locator("#urgency");
+        await Assertions.Expect(answer.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("Get medical care today");
+        await Assertions.Expect(answer).ToContainTextAsync("30 hours after treatment");
+        var current = answer.Locator(".timeline li[aria-current=step]");
+        await Assertions.Expect(current).ToContainTextAsync("Inflammation");
+        await Assertions.Expect(current).ToContainTextAsync("You are here");
+        await ShouldLabelEveryInputAsync(page);
+        await ScreenshotAsync(page, "triage");
+    }
+
+    [Fact]
+    public async Task Bad_input_shows_a_message_at_the_field_and_keeps_what_was_typed()
+    {
+        var page = await OpenAsync("/aftercare");
+        await page.GetByLabel("When was your treatment?").FillAsync("2026-11-26T09:00");
+        await page.Locator("#inci-1").FillAsync("Aqua, Retinol");
+        await page.Locator("#avoid").FillAsync("Linalool");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#treated-at-error")).ToContainTextAsync("in the future");
+        await Assertions.Expect(page.Locator("#treated-at")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#treated-at")).ToHaveValueAsync("2026-11-26T09:00");
+        await Assertions.Expect(page.Locator("#inci-1")).ToHaveValueAsync("Aqua, Retinol");
+        await Assertions.Expect(page.Locator("#avoid")).ToHaveValueAsync("Linalool");
+
+        var selfCheck = await OpenAsync("/self-check");
+        await selfCheck.GetByLabel("Your age").FillAsync("thirty");
+        await selfCheck.GetByLabel("Are you pregnant?").SelectOptionAsync("active");
+        await selfCheck.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Assertions.Expect(selfCheck.Locator("#age-error")).ToContainTextAsync("whole years");
+        await Assertions.Expect(selfCheck.GetByLabel("Your age")).ToHaveValueAsync("thirty");
+        await Assertions.Expect(selfCheck.GetByLabel("Are you pregnant?")).ToHaveValueAsync("active");
+        await ScreenshotAsync(page, "aftercare-bad-input");
+    }
+
+    private async Task<IPage> OpenAsync(string path, bool javaScript = true)
+    {
+        Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
+        var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, JavaScriptEnabled = javaScript });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + path);
+        return page;
+    }
+
+    /// <summary>Accessibility basics: every visible input, select and textarea has a label.</summary>
+    private static async Task ShouldLabelEveryInputAsync(IPage page)
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
+                .map(e => e.name || e.id)
+            """);
+        unlabelled.ShouldBeEmpty();
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-desktop.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-phone.png"), FullPage = true });
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Stratum.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Stratum.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
