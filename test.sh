@@ -2,6 +2,8 @@
 # Builds the solution and runs every test project, then prints one line: "N passed, N failed, N skipped".
 # PostgreSQL: a throw-away server in a temporary directory for the Stratum.Data tests (installed with apt when
 # missing); without one those tests skip and say why.
+# Chromium: Debian's package for the browser tests (installed with apt when missing, path in STRATUM_CHROMIUM);
+# without it those tests skip and say why.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -64,6 +66,26 @@ start_postgres() {
     export STRATUM_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=stratum;Password=$password;Database=stratum"
     echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($pg_dir)"
 }
+
+find_chromium() {
+    local path
+    for path in "${STRATUM_CHROMIUM:-}" "$(command -v chromium)" "$(command -v chromium-browser)"; do
+        if [ -n "$path" ] && [ -x "$path" ]; then echo "$path"; return; fi
+    done
+}
+
+chromium=$(find_chromium)
+if [ -z "$chromium" ]; then
+    echo "Chromium not found: installing it with apt-get"
+    if { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } 2>/dev/null; then
+        chromium=$(find_chromium)
+    fi
+    [ -n "$chromium" ] || echo "apt-get could not install chromium: the browser tests will skip"
+fi
+if [ -n "$chromium" ]; then
+    export STRATUM_CHROMIUM="$chromium"
+    echo "Chromium: $("$chromium" --version 2>/dev/null | head -n 1) ($chromium)"
+fi
 
 if ! dotnet build Stratum.slnx -c Release -nologo -v quiet; then
     echo "build failed"

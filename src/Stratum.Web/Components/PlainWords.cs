@@ -135,7 +135,7 @@ public static class PlainWords
     {
         Verdict.Proceed => ("✓", "Nothing found that speaks against it", "good"),
         Verdict.Caution => ("!", "Possible, with care", "careful"),
-        Verdict.Defer => ("⏸", "Not now: wait", "wait"),
+        Verdict.Defer => ("‖", "Not now: wait", "wait"),
         Verdict.Refer => ("➜", "See a dermatologist or doctor first", "stop"),
         _ => ("✕", "Do not do this treatment", "stop"),
     };
@@ -150,10 +150,10 @@ public static class PlainWords
     public static (string Symbol, string Title, string Css) Of(Urgency urgency) => urgency switch
     {
         Urgency.Expected => ("✓", "This is normal healing", "good"),
-        Urgency.Monitor => ("👁", "Keep an eye on it", "careful"),
-        Urgency.ContactClinic => ("☎", "Call your clinic", "wait"),
+        Urgency.Monitor => ("i", "Keep an eye on it", "careful"),
+        Urgency.ContactClinic => ("➜", "Call your clinic", "wait"),
         Urgency.UrgentCare => ("!", "Get medical care today", "stop"),
-        _ => ("🚑", "Emergency: call 112 / 911 now", "stop"),
+        _ => ("!!", "Emergency: call 112 / 911 now", "stop"),
     };
 
     /// <summary>"Thursday 27 Nov, 14:00".</summary>
