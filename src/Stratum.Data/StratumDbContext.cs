@@ -33,6 +33,8 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
     // Appends that lost a race for the chain head re-read it and try again; past this, contention is a fault.
     private const int MaxAuditAttempts = 50;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, SemaphoreSlim> ChainGates = new();
+
     private readonly IClinicScope _scope;
     private readonly List<(AuditRecord Record, DateTimeOffset At)> _pendingAudit = [];
 
@@ -150,6 +152,31 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // Writers of one clinic's chain in this process queue here instead of racing for the head and retrying;
+        // the conditional move of the head still guards against writers in other processes.
+        var gates = _pendingAudit.Select(p => p.Record.ClinicId).Distinct().Order().Select(id => ChainGates.GetOrAdd(id, _ => new SemaphoreSlim(1, 1))).ToList();
+        var held = 0;
+        try
+        {
+            foreach (var gate in gates)
+            {
+                await gate.WaitAsync(cancellationToken);
+                held++;
+            }
+
+            return await SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            foreach (var gate in gates.Take(held))
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    private async Task<int> SaveWithAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;

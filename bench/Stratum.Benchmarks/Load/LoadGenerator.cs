@@ -10,6 +10,12 @@ public sealed record LoadTarget(string Name, Func<HttpRequestMessage> Create)
 {
     public static LoadTarget Get(string path) => new($"GET {path}", () => new HttpRequestMessage(HttpMethod.Get, path));
 
+    /// <summary>A GET as a signed-in user (bearer token); <paramref name="name"/> is what the table shows.</summary>
+    public static LoadTarget GetAs(string name, string path, string token) => new($"GET {name} (signed in)", () => new HttpRequestMessage(HttpMethod.Get, path)
+    {
+        Headers = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token) },
+    });
+
     public static LoadTarget PostJson(string path, string json)
     {
         var body = System.Text.Encoding.UTF8.GetBytes(json);

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Runtime;
 using System.Runtime.InteropServices;
 
 namespace Stratum.Benchmarks.Load;
 
 /// <summary>
+/// Issue figure: an authenticated <c>GET /api/patients/{id}</c> on SQLite (req/s and p99; every read also appends to the
+/// audit chain), measured after the others against a patient created through the API.
 /// Issue target: <c>POST /api/screen</c> (the intake of <see cref="ScreeningBenchmarks.IntakeJson"/>) at 64 concurrent
 /// connections serves at least 0.5× the requests per second of the baseline, a bare minimal-API endpoint returning a
 /// constant JSON object in the same host (<see cref="BenchWebHost.ConstantPath"/>), with p99 under 20 ms. Both run in
@@ -30,11 +33,16 @@ public static class ScreenLoadBenchmark
             return 2;
         }
 
-        await using var host = new BenchWebHost();
+        await using var host = new BenchWebHost(new Dictionary<string, string?>
+        {
+            ["Stratum:Bootstrap:AdminEmail"] = AdminEmail,
+            ["Stratum:Bootstrap:AdminPassword"] = Password,
+        });
         var address = host.Address;
         var baseline = LoadTarget.Get(BenchWebHost.ConstantPath);
         var screen = LoadTarget.PostJson("/api/screen", ScreeningBenchmarks.IntakeJson);
-        await CheckAsync(address, baseline, screen);
+        var patient = await PatientTargetAsync(address);
+        await CheckAsync(address, baseline, screen, patient);
 
         await output.WriteLineAsync($"// {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores, " +
             $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; host {address}; {connections} connections, {warmup.TotalSeconds:0} s warm-up, {duration.TotalSeconds:0} s measured each; " +
@@ -46,7 +54,12 @@ public static class ScreenLoadBenchmark
         {
             // Each round measures the baseline again, so a neighbour's load on the machine weighs on both sides of its ratio.
             var measured = await LoadGenerator.RunAsync(address, baseline, connections, warmup, duration, CancellationToken.None);
-            foreach (var result in new[] { measured, await LoadGenerator.RunAsync(address, screen, connections, warmup, duration, CancellationToken.None) })
+            foreach (var result in new[]
+            {
+                measured,
+                await LoadGenerator.RunAsync(address, screen, connections, warmup, duration, CancellationToken.None),
+                await LoadGenerator.RunAsync(address, patient, connections, warmup, duration, CancellationToken.None),
+            })
             {
                 errors += result.Errors;
                 await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2:N0} | {3} | {4:N0} | {5:F2} | {6:F2} | {7:F1} | {8:F2} |",
@@ -57,6 +70,43 @@ public static class ScreenLoadBenchmark
 
         await output.WriteLineAsync($"// load average after {LoadAverage()}");
         return errors > 0 ? 1 : 0;
+    }
+
+    private const string AdminEmail = "admin@bench.stratum.test";
+    private const string Password = "Bench-Password-2026";
+
+    /// <summary>Signs in the bootstrap admin, makes a clinic, a front-desk user and a patient; the target reads that patient as that user.</summary>
+    private static async Task<LoadTarget> PatientTargetAsync(Uri address)
+    {
+        using var client = new HttpClient { BaseAddress = address };
+        async Task<string> TokenAsync(string email)
+        {
+            using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+            login.EnsureSuccessStatusCode();
+            return (await login.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["accessToken"]!.GetValue<string>();
+        }
+
+        async Task<Guid> CreateAsync(string token, string path, object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var response = await client.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<Guid>();
+        }
+
+        var admin = await TokenAsync(AdminEmail);
+        var clinic = await CreateAsync(admin, "/api/clinics", new { name = "Bench" });
+        const string staff = "front-desk@bench.stratum.test";
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"/api/clinics/{clinic}/users") { Content = JsonContent.Create(new { email = staff, password = Password, role = "front-desk" }) })
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin);
+            (await client.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        var token = await TokenAsync(staff);
+        var patient = await CreateAsync(token, "/api/patients", new { familyName = "Lindqvist", givenName = "Maja", birthDate = "1991-04-02", phototype = 3 });
+        return LoadTarget.GetAs("/api/patients/{id}", $"/api/patients/{patient}", token);
     }
 
     /// <summary>The 1, 5 and 15 minute load averages (Linux): on a shared machine, how much else was running.</summary>
