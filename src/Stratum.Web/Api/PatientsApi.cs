@@ -276,8 +276,8 @@ public static class PatientsApi
 
     private sealed record SessionInput(DateOnly Date, Indication? Indication, IReadOnlyList<SessionZone> Zones, DeviceUsed Device, string LotNumber, DateOnly LotExpiry, Guid? ConsentId, string? Notes, string? OverrideReason);
 
-    /// <summary>Refusals that no override lifts: an expired or recalled cartridge is never used.</summary>
-    private static readonly string[] HardStops = ["SE-LOT-EXPIRED", "SE-LOT-RECALLED"];
+    /// <summary>Refusals that no override lifts: an expired or recalled cartridge is never used, and nobody is treated without consent on record.</summary>
+    private static readonly string[] HardStops = ["SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT"];
 
     public static async Task<Results<Created<SessionRecorded>, ValidationProblem, ProblemHttpResult>> RecordSessionAsync(
         Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)

@@ -114,7 +114,9 @@ public sealed class ClinicServerTests
 
         var unconsented = await PatientAsync(clinic, "Novak");
         (await clinic.Clinician.PostJsonAsync($"/api/patients/{unconsented}/screenings", Screening)).EnsureSuccessStatusCode();
-        (await RefusedAsync(await clinic.Clinician.PostJsonAsync($"/api/patients/{unconsented}/sessions", SessionJson())))["rule"]!.GetValue<string>().ShouldBe("SE-NO-CONSENT");
+        var noConsent = await RefusedAsync(await clinic.Clinician.PostJsonAsync($"/api/patients/{unconsented}/sessions", SessionJson(overrideReason: "consent is on paper")));
+        noConsent["rule"]!.GetValue<string>().ShouldBe("SE-NO-CONSENT");
+        noConsent["overridable"]!.GetValue<bool>().ShouldBeFalse();
 
         var deferred = await PatientAsync(clinic, "Haddad");
         (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{deferred}/consents", """{ "textVersion": "consent-v3", "signedBy": "Omar Haddad" }""")).EnsureSuccessStatusCode();
