@@ -240,16 +240,34 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
             return "Fine to use now: nothing in it needs to wait after microneedling.";
         }
 
-        string Classes(bool openOnly) => string.Join(", ", flags.Where(f => !openOnly || f.Open).Select(f => f.Class).Distinct());
-        string When() => usableFrom is { } h && time.TreatedAt is { } at
-            ? $"{h} hours after treatment ({at.AddHours(h).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)})"
-            : $"{usableFrom} hours after treatment";
+        if (usableFrom is not { } hours)
+        {
+            return $"Do not use: it contains {string.Join(", ", flags.Where(f => f.WindowHours is null).Select(f => f.Inci))} from your own avoid list.";
+        }
+
+        var when = time.TreatedAt is { } at
+            ? $"{hours} hours after treatment ({at.AddHours(hours).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)})"
+            : $"{hours} hours after treatment";
         return verdict switch
         {
-            _ when usableFrom is null => $"Do not use: it contains {string.Join(", ", flags.Where(f => f.WindowHours is null).Select(f => f.Inci))} from your own avoid list.",
-            AftercareVerdict.Avoid => $"Not yet: it contains {Classes(openOnly: true)}. Usable from {When()}.",
-            AftercareVerdict.Caution => $"Use with care until {When()}: it contains {Classes(openOnly: true)}.",
-            _ => $"Fine to use now: the {usableFrom}-hour window for {Classes(openOnly: false)} has passed.",
+            AftercareVerdict.Avoid => $"Not yet: it contains {Classes(flags, openOnly: true)}. Usable from {when}.",
+            AftercareVerdict.Caution => $"Use with care until {when}: it contains {Classes(flags, openOnly: true)}.",
+            _ => $"Fine to use now: the {hours}-hour window for {Classes(flags, openOnly: false)} has passed.",
         };
+    }
+
+    /// <summary>The distinct classes of the flags, in order of first appearance.</summary>
+    private static string Classes(List<AftercareFlag> flags, bool openOnly)
+    {
+        var names = new List<string>(flags.Count);
+        foreach (var flag in flags)
+        {
+            if ((flag.Open || !openOnly) && !names.Contains(flag.Class))
+            {
+                names.Add(flag.Class);
+            }
+        }
+
+        return string.Join(", ", names);
     }
 }

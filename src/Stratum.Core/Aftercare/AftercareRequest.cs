@@ -53,6 +53,9 @@ public sealed record AftercareRequest(InciList List, TreatmentTime Time, IReadOn
 
     public const int MaxAvoid = 100;
 
+    private static readonly SearchValues<char> AsciiControls = SearchValues.Create(
+        [.. Enumerable.Range(0, 32).Select(c => (char)c).Where(c => c is not '\n' and not '\r' and not '\t'), '\u007F']);
+
     /// <summary>Control characters other than line breaks and tabs, and the replacement character left by invalid UTF-8.</summary>
     private static readonly SearchValues<char> NotText = SearchValues.Create(
         [.. Enumerable.Range(0, 32).Select(c => (char)c).Where(c => c is not '\n' and not '\r' and not '\t'), .. Enumerable.Range(0x7F, 33).Select(c => (char)c), '\uFFFD']);
@@ -133,7 +136,13 @@ public sealed record AftercareRequest(InciList List, TreatmentTime Time, IReadOn
             return $"is too large ({text.Length:N0} characters; at most {JsonInput.MaxLength:N0})";
         }
 
-        var bad = text.AsSpan().IndexOfAny(NotText);
+        // ASCII text (nearly every list) needs only the vectorised search for ASCII control characters.
+        var bad = text.AsSpan().IndexOfAny(AsciiControls);
+        if (bad < 0 && !System.Text.Ascii.IsValid(text))
+        {
+            bad = text.AsSpan().IndexOfAny(NotText);
+        }
+
         if (bad >= 0)
         {
             return text[bad] == '\0'
