@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,19 +68,26 @@ public static class Requests
     /// <summary>The body as text, or null when it exceeds <see cref="JsonInput.MaxLength"/>; reading stops there.</summary>
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[16 * 1024];
-        var text = new StringBuilder();
-        int read;
-        while ((read = await reader.ReadAsync(buffer, ct)) > 0)
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096);
+        var buffer = ArrayPool<char>.Shared.Rent(4096);
+        try
         {
-            text.Append(buffer, 0, read);
-            if (text.Length > JsonInput.MaxLength)
+            var text = new StringBuilder();
+            int read;
+            while ((read = await reader.ReadAsync(buffer.AsMemory(), ct)) > 0)
             {
-                return null;
+                text.Append(buffer, 0, read);
+                if (text.Length > JsonInput.MaxLength)
+                {
+                    return null;
+                }
             }
-        }
 
-        return text.ToString();
+            return text.ToString();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 }
