@@ -132,13 +132,14 @@ public sealed class Scorer(KnowledgeBase knowledge)
             return area is null ? null : new LesionCount(type, AreaCm2: area);
         }
 
+        // The count is read even for an unknown type, so it is checked and not reported as an unknown field.
+        var count = o.Integer("count", 0, MaxLesions, required: true);
         if (q.Types.All(t => t.Code != type))
         {
             o.Error("type", $"unknown scar type '{ObjectReader.Printable(type)}'; expected one of {string.Join(", ", q.Types.Select(t => t.Code).Append(q.Keloidal.Code))}");
             return null;
         }
 
-        var count = o.Integer("count", 0, MaxLesions, required: true);
         if (o.Has("areaCm2"))
         {
             o.Error("areaCm2", "only keloidal scars are scored by area; give count");

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Stratum.Core.Input;
 using Stratum.Core.Json;
 using Stratum.Core.Knowledge;
+using Stratum.Core.Outcomes;
+using Stratum.Core.Planning;
 using Stratum.Core.Records;
 using Stratum.Core.Screening;
 using Stratum.Core.Triage;
@@ -14,7 +16,9 @@ using Stratum.Data.AdverseEvents;
 using Stratum.Data.Audit;
 using Stratum.Data.Consents;
 using Stratum.Data.Infrastructure;
+using Stratum.Data.Outcomes;
 using Stratum.Data.Patients;
+using Stratum.Data.Plans;
 using Stratum.Data.Screenings;
 using Stratum.Data.Sessions;
 using Stratum.Web.Security;
@@ -45,6 +49,12 @@ public static class PatientsApi
             .WithSummary("Record a session; refused (409, rule code, earliest date) unless screening, interval, depth, lot and consent allow it or an override reason is given.");
         api.MapPost("/{id:guid}/adverse-events", ReportAdverseEventAsync).WithName("ReportAdverseEvent").RequireAuthorization(Policies.ClinicMember)
             .WithSummary("Record an adverse event with its triage.");
+        api.MapPut("/{id:guid}/adverse-events/{eventId:guid}", FollowUpAdverseEventAsync).WithName("FollowUpAdverseEvent").RequireAuthorization(Policies.ClinicMember)
+            .WithSummary("Plan the follow-up or record the outcome of an adverse event: { version, followUp?, outcome?, resolvedOn? }; a stale version answers 409.");
+        api.MapPost("/{id:guid}/plans", PlanAsync).WithName("PlanTreatment").RequireAuthorization(Policies.Clinician)
+            .WithSummary("Plan depth, passes, interval and sessions per zone (the plan input) and store the plan.");
+        api.MapPost("/{id:guid}/outcomes", AssessOutcomeAsync).WithName("AssessOutcome").RequireAuthorization(Policies.Clinician)
+            .WithSummary("Record a Goodman & Baron assessment: { qualitativeGrade } and/or { lesions }, optional date and label.");
         return app;
     }
 
@@ -58,7 +68,15 @@ public static class PatientsApi
 
     public sealed record ConsentView(Guid Id, string TextVersion, DateTimeOffset SignedAt, string SignedBy);
 
-    public sealed record AdverseEventView(Guid Id, DateOnly OccurredOn, Guid? SessionId, Urgency TriageUrgency, IReadOnlyList<Symptom> Symptoms, string? FollowUp, string? Outcome);
+    public sealed record AdverseEventView(Guid Id, DateOnly OccurredOn, Guid? SessionId, Urgency TriageUrgency, IReadOnlyList<Symptom> Symptoms, string? FollowUp, string? Outcome, DateOnly? ResolvedOn, Guid Version);
+
+    public sealed record PlanView(Guid Id, Indication Indication, Setting Setting, int SessionsPlanned, DateTimeOffset CreatedAt, JsonElement Plan);
+
+    public sealed record OutcomeView(Guid Id, DateOnly AssessedOn, int? QualitativeGrade, int? QuantitativeScore);
+
+    public sealed record PlanRecorded(Guid Id, Plan Plan);
+
+    public sealed record OutcomeRecorded(Guid Id, ScoreResult Score);
 
     public sealed record PatientDetail(
         Guid Id,
@@ -74,7 +92,9 @@ public static class PatientsApi
         IReadOnlyList<ScreeningView> Screenings,
         IReadOnlyList<SessionView> Sessions,
         IReadOnlyList<ConsentView> Consents,
-        IReadOnlyList<AdverseEventView> AdverseEvents);
+        IReadOnlyList<AdverseEventView> AdverseEvents,
+        IReadOnlyList<PlanView> Plans,
+        IReadOnlyList<OutcomeView> Outcomes);
 
     public sealed record ScreeningRecorded(Guid Id, ScreeningResult Result);
 
@@ -164,6 +184,8 @@ public static class PatientsApi
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.PatientId == id).OrderBy(s => s.Date).ToListAsync(ct);
         var consents = await db.Consents.AsNoTracking().Where(c => c.PatientId == id).OrderByDescending(c => c.SignedAt).ToListAsync(ct);
         var events = await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == id).OrderByDescending(e => e.OccurredOn).ToListAsync(ct);
+        var plans = await db.TreatmentPlans.AsNoTracking().Where(p => p.PatientId == id).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
+        var outcomes = await db.OutcomeAssessments.AsNoTracking().Where(o => o.PatientId == id).OrderBy(o => o.AssessedOn).ToListAsync(ct);
         await audit.AuditNowAsync(db, http, patient.ClinicId, AuditAction.Read, "patient", id, id, AuditOutcome.Success, ct);
         return TypedResults.Ok(new PatientDetail(
             patient.Id, patient.ClinicId, patient.FamilyName, patient.GivenName, patient.BirthDate, patient.Phototype, patient.Version,
@@ -171,7 +193,9 @@ public static class PatientsApi
             [.. screenings.Select(s => new ScreeningView(s.Id, s.ScreenedAt, s.Verdict, s.NotBefore, s.KnowledgeVersion, JsonDocument.Parse(s.ResultJson).RootElement.Clone()))],
             [.. sessions.Select(View)],
             [.. consents.Select(c => new ConsentView(c.Id, c.TextVersion, c.SignedAt, c.SignedBy))],
-            [.. events.Select(e => new AdverseEventView(e.Id, e.OccurredOn, e.SessionId, e.TriageUrgency, [.. e.Symptoms.Select(s => s.Symptom)], e.FollowUp, e.Outcome))]));
+            [.. events.Select(e => new AdverseEventView(e.Id, e.OccurredOn, e.SessionId, e.TriageUrgency, [.. e.Symptoms.Select(s => s.Symptom)], e.FollowUp, e.Outcome, e.ResolvedOn, e.Version))],
+            [.. plans.Select(p => new PlanView(p.Id, p.Indication, p.Setting, p.SessionsPlanned, p.CreatedAt, JsonDocument.Parse(p.PlanJson).RootElement.Clone()))],
+            [.. outcomes.Select(o => new OutcomeView(o.Id, o.AssessedOn, o.QualitativeGrade, o.QuantitativeScore))]));
     }
 
     public static async Task<Results<Ok<PatientSummary>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
@@ -375,6 +399,130 @@ public static class PatientsApi
         audit.Audit(http, patient.ClinicId, AuditAction.Create, "adverse-event", adverse.Id, id);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/patients/{id}", new AdverseEventRecorded(adverse.Id, triage));
+    }
+
+    public static async Task<Results<Ok<AdverseEventView>, ValidationProblem, ProblemHttpResult>> FollowUpAdverseEventAsync(
+        Guid id, Guid eventId, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    {
+        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
+        {
+            return Requests.NotFound("patient");
+        }
+
+        var adverse = await db.AdverseEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.PatientId == id, ct);
+        if (adverse is null)
+        {
+            return Requests.NotFound("adverse event");
+        }
+
+        var input = await Requests.ReadObjectAsync(request, o =>
+        {
+            var version = o.Text("version", 64, required: true);
+            var followUp = o.Text("followUp", Limits.NoteLength);
+            var outcome = o.Text("outcome", Limits.NoteLength);
+            var resolvedOn = o.Date("resolvedOn");
+            if (version is not null && !Guid.TryParse(version, out _))
+            {
+                o.Error("version", "expected the version you read (a GUID)");
+            }
+
+            if ((outcome is null) != (resolvedOn is null))
+            {
+                o.Error(outcome is null ? "outcome" : "resolvedOn", "an outcome needs the date it resolved, and a date needs the outcome");
+            }
+            else if (resolvedOn is { } on && on < adverse.OccurredOn)
+            {
+                o.Error("resolvedOn", $"is before the event ({adverse.OccurredOn:yyyy-MM-dd})");
+            }
+
+            if (!o.HasErrors && followUp is null && outcome is null)
+            {
+                o.Error("followUp", "give a follow-up, or an outcome with resolvedOn");
+            }
+
+            return version is null || o.HasErrors ? null : new { Version = Guid.Parse(version), followUp, outcome, resolvedOn };
+        }, ct);
+        if (!input.TryGetValue(out var change))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        db.Entry(adverse).Property(e => e.Version).OriginalValue = change.Version;
+        if (change.followUp is { } followUpText)
+        {
+            adverse.PlanFollowUp(followUpText);
+        }
+
+        if (change.outcome is { } outcomeText && change.resolvedOn is { } resolved)
+        {
+            adverse.Resolve(outcomeText, resolved);
+        }
+
+        audit.Audit(http, patient.ClinicId, AuditAction.Update, "adverse-event", eventId, id);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await AuditConflictAsync(http, db, audit, patient.ClinicId, "adverse-event", eventId, ct, patientId: id);
+            return Requests.Stale("adverse event");
+        }
+
+        return TypedResults.Ok(new AdverseEventView(adverse.Id, adverse.OccurredOn, adverse.SessionId, adverse.TriageUrgency, [.. adverse.Symptoms.Select(s => s.Symptom)],
+            adverse.FollowUp, adverse.Outcome, adverse.ResolvedOn, adverse.Version));
+    }
+
+    public static async Task<Results<Created<PlanRecorded>, ValidationProblem, ProblemHttpResult>> PlanAsync(
+        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+    {
+        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
+        {
+            return Requests.NotFound("patient");
+        }
+
+        var input = await Requests.ReadAsync(request, text => Planner.ParseRequest(text, DateOnly.FromDateTime(time.GetLocalNow().DateTime)), ct);
+        if (!input.TryGetValue(out var intake))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        var plan = new Planner(knowledge).Plan(intake);
+        var stored = TreatmentPlan.Create(patient.ClinicId, id, intake.Indication!.Value, intake.Setting, JsonSerializer.Serialize(plan, StratumJson.Default.Plan),
+            Math.Clamp(plan.Sessions.Min, 1, 20), UserId(http), time.GetUtcNow());
+        db.TreatmentPlans.Add(stored);
+        audit.Audit(http, patient.ClinicId, AuditAction.Create, "treatment-plan", stored.Id, id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/patients/{id}", new PlanRecorded(stored.Id, plan));
+    }
+
+    public static async Task<Results<Created<OutcomeRecorded>, ValidationProblem, ProblemHttpResult>> AssessOutcomeAsync(
+        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+    {
+        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
+        {
+            return Requests.NotFound("patient");
+        }
+
+        var scorer = new Scorer(knowledge);
+        var input = await Requests.ReadAsync(request, scorer.Parse, ct);
+        if (!input.TryGetValue(out var assessments))
+        {
+            return Requests.Invalid(input.Errors);
+        }
+
+        if (assessments.Count != 1)
+        {
+            return Requests.Invalid([new InputError("$", "record one assessment at a time ({ qualitativeGrade } and/or { lesions })")]);
+        }
+
+        var score = scorer.Score(assessments);
+        var assessed = assessments[0].Date ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var stored = OutcomeAssessment.Assess(patient.ClinicId, id, null, assessed, UserId(http), score.QualitativeGrade, score.QuantitativeScore);
+        db.OutcomeAssessments.Add(stored);
+        audit.Audit(http, patient.ClinicId, AuditAction.Create, "outcome-assessment", stored.Id, id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/patients/{id}", new OutcomeRecorded(stored.Id, score));
     }
 
     internal static SessionView View(Session s) => new(s.Id, s.Date, s.OperatorId, $"{s.Device.Make} {s.Device.Model}", s.Device.NeedleConfiguration, s.LotNumber, s.LotExpiry,

@@ -244,4 +244,32 @@ public sealed class ClinicServerTests
         var weak = await clinic.Admin.PostAsJsonAsync($"/api/clinics/{clinic.Id}/users", new { email = "x@stratum.test", password = "short", role = "clinician" }, ClinicServer.Cancel);
         (await weak.JsonAsync())["errors"]!["$.password"].ShouldNotBeNull();
     }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task Plans_outcome_scores_and_adverse_event_follow_up_are_kept_on_the_record(DatabaseProvider provider)
+    {
+        await using var server = await ClinicServer.StartAsync(provider);
+        var clinic = await server.CreateClinicAsync("North");
+        var patient = await PatientAsync(clinic);
+
+        var plan = await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/plans", Screening);
+        plan.StatusCode.ShouldBe(HttpStatusCode.Created, await plan.Content.ReadAsStringAsync(ClinicServer.Cancel));
+        (await plan.JsonAsync())["plan"]!["zones"]!.AsArray().Count.ShouldBe(2);
+        var outcome = await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/outcomes", """{ "qualitativeGrade": 3, "lesions": [{ "type": "moderate-atrophic", "count": 8 }] }""");
+        outcome.StatusCode.ShouldBe(HttpStatusCode.Created, await outcome.Content.ReadAsStringAsync(ClinicServer.Cancel));
+        var adverse = (await (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/adverse-events",
+            """{ "setting": "clinic", "hoursSinceTreatment": 30, "symptoms": [{ "code": "erythema", "trend": "worsening" }] }""")).JsonAsync())["id"]!.GetValue<Guid>();
+        var version = (await (await clinic.FrontDesk.GetAsync($"/api/patients/{patient}", ClinicServer.Cancel)).JsonAsync())["adverseEvents"]![0]!["version"]!.GetValue<string>();
+
+        var followed = await clinic.FrontDesk.PutAsJsonAsync($"/api/patients/{patient}/adverse-events/{adverse}", new { version, followUp = "call back tomorrow morning" }, ClinicServer.Cancel);
+        followed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stale = await clinic.Clinician.PutAsJsonAsync($"/api/patients/{patient}/adverse-events/{adverse}", new { version, outcome = "settled", resolvedOn = "2026-11-25" }, ClinicServer.Cancel);
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var record = await (await clinic.FrontDesk.GetAsync($"/api/patients/{patient}", ClinicServer.Cancel)).JsonAsync();
+        record["plans"]!.AsArray().ShouldHaveSingleItem()!["indication"]!.GetValue<string>().ShouldBe("acne-scars");
+        record["outcomes"]!.AsArray().ShouldHaveSingleItem()!["qualitativeGrade"]!.GetValue<int>().ShouldBe(3);
+        record["adverseEvents"]![0]!["followUp"]!.GetValue<string>().ShouldBe("call back tomorrow morning");
+        record["adverseEvents"]![0]!["outcome"].ShouldBeNull();
+    }
 }
