@@ -31,6 +31,7 @@ public static class StratumDatabase
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditTrail>();
+        services.AddSingleton(new Photos.PhotoStore(Path.Combine(DataDirectory(configuration, contentRoot), "photos")));
         switch (ProviderFrom(configuration["Stratum:Database"]))
         {
             case DatabaseProvider.Postgres:
@@ -71,14 +72,18 @@ public static class StratumDatabase
         await scope.ServiceProvider.GetRequiredService<StratumDbContext>().Database.MigrateAsync(cancellationToken);
     }
 
-    private static string DefaultSqlite(IConfiguration configuration, string contentRoot)
+    /// <summary>Where Stratum keeps its files (the SQLite database, photos): <c>Stratum:DataDirectory</c> or <c>&lt;contentRoot&gt;/App_Data</c>, created if missing.</summary>
+    public static string DataDirectory(IConfiguration configuration, string contentRoot)
     {
         var directory = configuration["Stratum:DataDirectory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, contentRoot)
             : Path.Combine(contentRoot, "App_Data");
         Directory.CreateDirectory(directory);
-        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "stratum.db"), Pooling = true }.ToString();
+        return directory;
     }
+
+    private static string DefaultSqlite(IConfiguration configuration, string contentRoot) =>
+        new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory(configuration, contentRoot), "stratum.db"), Pooling = true }.ToString();
 
     /// <summary>
     /// WAL lets readers go on while one connection writes. The mode is stored in the file, so setting it on every

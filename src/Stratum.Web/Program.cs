@@ -79,12 +79,13 @@ app.MapClinicalApi();
 app.MapAuthApi();
 app.MapClinicsApi();
 app.MapPatientsApi();
+app.MapPhotosApi();
 app.MapLotsApi();
 app.MapSafetyApi();
 
-// DESIGN §6: the public pages; staff pages will carry [Authorize] themselves.
+// DESIGN §6: each page carries its own [AllowAnonymous] (public pages, sign-in) or [Authorize] (staff pages).
 app.MapStaticAssets().AllowAnonymous();
-app.MapRazorComponents<App>().AllowAnonymous();
+app.MapRazorComponents<App>();
 
 app.Run();
 

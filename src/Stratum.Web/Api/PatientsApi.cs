@@ -600,7 +600,7 @@ public static class PatientsApi
     private static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
     /// <summary>The patient with this id in the caller's scope, or null; a miss is recorded in the caller's own trail.</summary>
-    private static async Task<Patient?> FindAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit, bool tracked, CancellationToken ct)
+    internal static async Task<Patient?> FindAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit, bool tracked, CancellationToken ct)
     {
         var patient = await (tracked ? db.Patients : db.Patients.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (patient is null)

@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/patients/{id:guid}/adverse-events"] = "401 403 ok ok ok 404 404",
         ["PUT /api/patients/{id:guid}/adverse-events/{eventId:guid}"] = "401 403 ok ok ok 404 404",
         ["POST /api/patients/{id:guid}/plans"] = "401 403 403 ok 403 403 404",
+        ["POST /api/patients/{id:guid}/photos/"] = "401 403 ok ok ok 404 404",
+        ["GET /api/patients/{id:guid}/photos/{photoId:guid}"] = "401 ok ok ok ok 404 404",
         ["POST /api/patients/{id:guid}/outcomes"] = "401 403 403 ok 403 403 404",
         ["GET /api/lots/"] = "401 403 ok ok ok ok ok",
         ["POST /api/lots/"] = "401 403 ok ok 403 ok ok",
@@ -61,6 +63,8 @@ public sealed class AuthorizationMatrixTests
         var south = await server.CreateClinicAsync("South");
         var patient = (await (await north.FrontDesk.PostJsonAsync("/api/patients", """{ "familyName": "Lindqvist", "givenName": "Maja", "birthDate": "1991-04-02" }""")).JsonAsync())["id"]!.GetValue<Guid>();
         (await north.Clinician.PostJsonAsync("/api/lots", """{ "lotNumber": "LOT-A", "product": "cartridge", "expiry": "2027-06-30" }""")).EnsureSuccessStatusCode();
+        var photo = (await (await north.FrontDesk.PostAsync($"/api/patients/{patient}/photos?zone=cheeks",
+            new ByteArrayContent(PhotoTests.Png) { Headers = { ContentType = new("image/png") } }, ClinicServer.Cancel)).JsonAsync())["id"]!.GetValue<Guid>();
         var adverse = (await (await north.FrontDesk.PostJsonAsync($"/api/patients/{patient}/adverse-events",
             """{ "setting": "clinic", "hoursSinceTreatment": 30, "symptoms": [{ "code": "erythema" }] }""")).JsonAsync())["id"]!.GetValue<Guid>();
         var clients = new[] { server.CreateClient(), north.Admin, north.ClinicAdmin, north.Clinician, north.FrontDesk, south.ClinicAdmin, south.Clinician };
@@ -78,7 +82,7 @@ public sealed class AuthorizationMatrixTests
         {
             var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
             var path = pattern.Replace("{id:guid}", pattern.StartsWith("/api/clinics", StringComparison.Ordinal) ? north.Id.ToString() : patient.ToString(), StringComparison.Ordinal)
-                .Replace("{eventId:guid}", adverse.ToString(), StringComparison.Ordinal).Replace("{lot}", "LOT-A", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
+                .Replace("{eventId:guid}", adverse.ToString(), StringComparison.Ordinal).Replace("{photoId:guid}", photo.ToString(), StringComparison.Ordinal).Replace("{lot}", "LOT-A", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
             var expected = Expected[endpoint].Split(' ');
             for (var i = 0; i < clients.Length; i++)
             {

@@ -50,6 +50,9 @@ public sealed class ClinicServer : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Where the server keeps its files (the SQLite database, photos).</summary>
+    public string DataDirectory => _directory.FullName;
+
     public FakeTimeProvider Clock { get; } = new(Now);
 
     public string ConnectionString => Provider == DatabaseProvider.Sqlite
