@@ -193,7 +193,7 @@ public static class PatientsApi
             [.. screenings.Select(s => new ScreeningView(s.Id, s.ScreenedAt, s.Verdict, s.NotBefore, s.KnowledgeVersion, JsonDocument.Parse(s.ResultJson).RootElement.Clone()))],
             [.. sessions.Select(View)],
             [.. consents.Select(c => new ConsentView(c.Id, c.TextVersion, c.SignedAt, c.SignedBy))],
-            [.. events.Select(e => new AdverseEventView(e.Id, e.OccurredOn, e.SessionId, e.TriageUrgency, [.. e.Symptoms.Select(s => s.Symptom)], e.FollowUp, e.Outcome, e.ResolvedOn, e.Version))],
+            [.. events.Select(View)],
             [.. plans.Select(p => new PlanView(p.Id, p.Indication, p.Setting, p.SessionsPlanned, p.CreatedAt, JsonDocument.Parse(p.PlanJson).RootElement.Clone()))],
             [.. outcomes.Select(o => new OutcomeView(o.Id, o.AssessedOn, o.QualitativeGrade, o.QuantitativeScore))]));
     }
@@ -469,8 +469,7 @@ public static class PatientsApi
             return Requests.Stale("adverse event");
         }
 
-        return TypedResults.Ok(new AdverseEventView(adverse.Id, adverse.OccurredOn, adverse.SessionId, adverse.TriageUrgency, [.. adverse.Symptoms.Select(s => s.Symptom)],
-            adverse.FollowUp, adverse.Outcome, adverse.ResolvedOn, adverse.Version));
+        return TypedResults.Ok(View(adverse));
     }
 
     public static async Task<Results<Created<PlanRecorded>, ValidationProblem, ProblemHttpResult>> PlanAsync(
@@ -524,6 +523,9 @@ public static class PatientsApi
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/patients/{id}", new OutcomeRecorded(stored.Id, score));
     }
+
+    internal static AdverseEventView View(AdverseEvent e) =>
+        new(e.Id, e.OccurredOn, e.SessionId, e.TriageUrgency, [.. e.Symptoms.Select(s => s.Symptom)], e.FollowUp, e.Outcome, e.ResolvedOn, e.Version);
 
     internal static SessionView View(Session s) => new(s.Id, s.Date, s.OperatorId, $"{s.Device.Make} {s.Device.Model}", s.Device.NeedleConfiguration, s.LotNumber, s.LotExpiry,
         s.ConsentId, [.. s.Zones.Select(z => new ZoneView(z.Zone, z.DepthMm, z.Passes))], s.Notes, s.OverrideReason);
