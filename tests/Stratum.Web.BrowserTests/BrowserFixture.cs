@@ -22,6 +22,11 @@ public sealed class StratumServer : WebApplicationFactory<Program>
         UseKestrel(port);
     }
 
+    /// <summary>The bootstrap admin, who makes clinics and staff through the API in the staff-page tests.</summary>
+    public const string AdminEmail = "admin@stratum.test";
+
+    public const string AdminPassword = "Admin-Passw0rd-Browser";
+
     public int Port { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -29,6 +34,9 @@ public sealed class StratumServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Stratum:DataDirectory", _directory.FullName);
         builder.UseSetting("urls", $"http://127.0.0.1:{Port}");
+        builder.UseSetting("Stratum:Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Stratum:Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Stratum:RateLimit:LoginPermitsPerMinute", "1000");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
     }
 

@@ -1,0 +1,150 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Stratum.Web.BrowserTests;
+
+/// <summary>
+/// The staff pages (DESIGN §6) in a real Chromium: sign-in with the cookie, the patient list, a patient's record with
+/// the session on the timeline, and another clinic's patient answered as "No such patient". Data is made through the API.
+/// </summary>
+public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string StaffPassword = "Staff-Passw0rd-Browser";
+
+    private static readonly string Screenshots = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_clinician_signs_in_finds_the_patient_and_sees_the_session_on_the_timeline_and_another_clinic_sees_no_such_patient()
+    {
+        Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        var admin = await TokenAsync(http, StratumServer.AdminEmail, StratumServer.AdminPassword);
+        var (north, northEmail) = await ClinicianAsync(http, admin, "North");
+        var (_, southEmail) = await ClinicianAsync(http, admin, "South");
+
+        var patient = (await PostAsync(http, north, "/api/patients", """{ "familyName": "Lindqvist", "givenName": "Maja", "birthDate": "1991-04-02", "phototype": 3 }"""))["id"]!.GetValue<Guid>();
+        await PostAsync(http, north, $"/api/patients/{patient}/screenings", """{ "setting": "clinic", "age": 34, "fitzpatrick": 3, "indication": "acne-scars", "zones": ["cheeks", "forehead"] }""");
+        await PostAsync(http, north, $"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "Maja Lindqvist" }""");
+        await PostAsync(http, north, "/api/lots", """{ "lotNumber": "LOT-A", "product": "36-needle cartridge", "expiry": "2027-06-30" }""");
+        await PostAsync(http, north, $"/api/patients/{patient}/sessions", """
+            { "date": "2026-11-25", "indication": "acne-scars",
+              "zones": [{ "zone": "cheeks", "depthMm": 1.5, "passes": 3 }],
+              "device": { "make": "SkinPen", "model": "Precision", "needleConfiguration": "14-needle" },
+              "lot": { "number": "LOT-A", "expiry": "2027-06-30" } }
+            """);
+
+        // Without JavaScript: the plain form POST signs in, a wrong password keeps the email and says so beside it.
+        var page = await NewPageAsync(javaScript: false);
+        await page.GotoAsync(fixture.BaseUrl + "/patients");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login\\?ReturnUrl=%2Fpatients"));
+        await page.GetByLabel("Email").FillAsync(northEmail);
+        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#email-error")).ToContainTextAsync("Wrong email or password");
+        await Assertions.Expect(page.GetByLabel("Email")).ToHaveValueAsync(northEmail);
+
+        await page.GetByLabel("Password").FillAsync(StaffPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/patients");
+        await page.GetByLabel("Search by name").FillAsync("lindq");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lindqvist, Maja" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Maja Lindqvist");
+        await Assertions.Expect(page.Locator("#screenings")).ToContainTextAsync("Nothing found that speaks against it");
+        var mark = page.Locator("svg.timeline-chart g.session-mark");
+        await Assertions.Expect(mark).ToHaveCountAsync(1);
+        await Assertions.Expect(mark.Locator("title")).ToContainTextAsync("2026-11-25: cheeks at 1.5 mm");
+        await Assertions.Expect(mark.Locator("title")).ToContainTextAsync("lot LOT-A");
+        await Assertions.Expect(page.Locator("#sessions-list")).ToContainTextAsync("lot LOT-A");
+        await ShouldLabelEveryInputAsync(page);
+        await ScreenshotAsync(page, "staff-patient");
+
+        // A clinician of another clinic opening the same address: 404 and no data.
+        var other = await NewPageAsync(javaScript: true);
+        await other.GotoAsync(fixture.BaseUrl + "/login");
+        await other.GetByLabel("Email").FillAsync(southEmail);
+        await other.GetByLabel("Password").FillAsync(StaffPassword);
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(other).ToHaveURLAsync(fixture.BaseUrl + "/patients");
+        var response = await other.GotoAsync($"{fixture.BaseUrl}/patients/{patient}");
+        response!.Status.ShouldBe(404);
+        await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("No such patient");
+        (await other.InnerTextAsync("body")).ShouldNotContain("Lindqvist");
+        await ScreenshotAsync(other, "staff-no-such-patient");
+
+        // Signing out ends the cookie session: the list asks for sign-in again.
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await other.GotoAsync(fixture.BaseUrl + "/patients");
+        await Assertions.Expect(other).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+    }
+
+    private async Task<IPage> NewPageAsync(bool javaScript)
+    {
+        var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, JavaScriptEnabled = javaScript });
+        return await context.NewPageAsync();
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http, string email, string password)
+    {
+        var response = await http.PostAsJsonAsync("/api/auth/login", new { email, password }, Cancel);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["accessToken"]!.GetValue<string>();
+    }
+
+    /// <summary>A clinic with one clinician, made by the admin; the clinician's bearer token and email.</summary>
+    private static async Task<(string Token, string Email)> ClinicianAsync(HttpClient http, string admin, string name)
+    {
+        var clinic = (await PostAsync(http, admin, "/api/clinics", $$"""{ "name": "{{name}}" }"""))["id"]!.GetValue<Guid>();
+        var email = $"clinician.{clinic:n}@stratum.test";
+        await PostAsync(http, admin, $"/api/clinics/{clinic}/users", $$"""{ "email": "{{email}}", "password": "{{StaffPassword}}", "role": "clinician" }""");
+        return (await TokenAsync(http, email, StaffPassword), email);
+    }
+
+    private static async Task<JsonObject> PostAsync(HttpClient http, string token, string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request, Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+        response.IsSuccessStatusCode.ShouldBeTrue($"POST {path}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body) as JsonObject ?? [];
+    }
+
+    private static async Task ShouldLabelEveryInputAsync(IPage page)
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
+                .map(e => e.name || e.id)
+            """);
+        unlabelled.ShouldBeEmpty();
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-desktop.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-phone.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1280, 800);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Stratum.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Stratum.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
