@@ -37,6 +37,8 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
               "device": { "make": "SkinPen", "model": "Precision", "needleConfiguration": "14-needle" },
               "lot": { "number": "LOT-A", "expiry": "2027-06-30" } }
             """);
+        await PostAsync(http, north, $"/api/patients/{patient}/outcomes", """{ "assessments": [{ "date": "2026-10-01", "qualitativeGrade": 3, "lesions": [{ "type": "moderate-atrophic", "count": 25 }] }] }""");
+        await PostAsync(http, north, $"/api/patients/{patient}/outcomes", """{ "assessments": [{ "date": "2026-11-25", "qualitativeGrade": 2, "lesions": [{ "type": "moderate-atrophic", "count": 3 }] }] }""");
 
         // Without JavaScript: the plain form POST signs in, a wrong password keeps the email and says so beside it.
         var page = await NewPageAsync(javaScript: false);
@@ -62,6 +64,11 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(mark.Locator("title")).ToContainTextAsync("2026-11-25: cheeks at 1.5 mm");
         await Assertions.Expect(mark.Locator("title")).ToContainTextAsync("lot LOT-A");
         await Assertions.Expect(page.Locator("#sessions-list")).ToContainTextAsync("lot LOT-A");
+        await Assertions.Expect(page.Locator("svg.outcome-chart g.score-mark")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("svg.outcome-chart polyline")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#outcome-table tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#outcome-table tbody tr").First).ToContainTextAsync("2026-10-01");
+        await Assertions.Expect(page.Locator("svg.outcome-chart > title")).ToContainTextAsync("from 6 on 2026-10-01 to 2 on 2026-11-25");
         await ShouldLabelEveryInputAsync(page);
         await ScreenshotAsync(page, "staff-patient");
 

@@ -7,7 +7,7 @@ public static class StaffCharts
 {
     public const double Width = 640;
     public const double Left = 48;
-    public const double Right = 24;
+    public const double Right = 40;
     public const double ChartHeight = 220;
     public const double Top = 16;
     public const double Bottom = 40;
