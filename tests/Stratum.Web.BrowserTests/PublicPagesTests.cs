@@ -8,7 +8,6 @@ namespace Stratum.Web.BrowserTests;
 /// </summary>
 public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Screenshots = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     [Fact]
     public async Task Self_check_without_javascript_defers_isotretinoin_until_a_date_with_its_reason()
@@ -27,8 +26,8 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         (await verdict.Locator("details.sources").CountAsync()).ShouldBeGreaterThan(0);
         (await page.InnerTextAsync("body")).ShouldNotContain("CI-ISOTRETINOIN");
         await Assertions.Expect(page.GetByLabel("Do you have cold sores now, or have you had them?")).ToHaveValueAsync("history");
-        await ShouldLabelEveryInputAsync(page);
-        await ScreenshotAsync(page, "self-check");
+        await PageChecks.ShouldLabelEveryInputAsync(page);
+        await PageChecks.ScreenshotAsync(page, "self-check");
     }
 
     [Fact]
@@ -51,8 +50,8 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         await Assertions.Expect(serum.Locator(".inci mark")).ToHaveTextAsync("Retinol (avoid)");
         await Assertions.Expect(serum).ToContainTextAsync("Usable from Saturday 28 Nov, 09:00.");
         await Assertions.Expect(serum.Locator(".findings")).ToContainTextAsync("Retinoids irritate");
-        await ShouldLabelEveryInputAsync(page);
-        await ScreenshotAsync(page, "aftercare");
+        await PageChecks.ShouldLabelEveryInputAsync(page);
+        await PageChecks.ScreenshotAsync(page, "aftercare");
     }
 
     [Fact]
@@ -71,8 +70,8 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         var current = answer.Locator(".timeline li[aria-current=step]");
         await Assertions.Expect(current).ToContainTextAsync("Inflammation");
         await Assertions.Expect(current).ToContainTextAsync("You are here");
-        await ShouldLabelEveryInputAsync(page);
-        await ScreenshotAsync(page, "triage");
+        await PageChecks.ShouldLabelEveryInputAsync(page);
+        await PageChecks.ScreenshotAsync(page, "triage");
     }
 
     [Fact]
@@ -97,7 +96,7 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         await Assertions.Expect(selfCheck.Locator("#age-error")).ToContainTextAsync("whole years");
         await Assertions.Expect(selfCheck.GetByLabel("Your age")).ToHaveValueAsync("thirty");
         await Assertions.Expect(selfCheck.GetByLabel("Are you pregnant?")).ToHaveValueAsync("active");
-        await ScreenshotAsync(page, "aftercare-bad-input");
+        await PageChecks.ScreenshotAsync(page, "aftercare-bad-input");
     }
 
     private async Task<IPage> OpenAsync(string path, bool javaScript = true)
@@ -107,37 +106,5 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + path);
         return page;
-    }
-
-    /// <summary>Accessibility basics: every visible input, select and textarea has a label.</summary>
-    private static async Task ShouldLabelEveryInputAsync(IPage page)
-    {
-        var unlabelled = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
-                .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
-                .map(e => e.name || e.id)
-            """);
-        unlabelled.ShouldBeEmpty();
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-desktop.png"), FullPage = true });
-        await page.SetViewportSizeAsync(390, 844);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-phone.png"), FullPage = true });
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Stratum.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Stratum.slnx not found above " + AppContext.BaseDirectory);
     }
 }

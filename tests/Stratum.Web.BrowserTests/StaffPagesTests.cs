@@ -14,7 +14,6 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
 {
     private const string StaffPassword = "Staff-Passw0rd-Browser";
 
-    private static readonly string Screenshots = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -69,8 +68,8 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#outcome-table tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#outcome-table tbody tr").First).ToContainTextAsync("2026-10-01");
         await Assertions.Expect(page.Locator("svg.outcome-chart > title")).ToContainTextAsync("from 6 on 2026-10-01 to 2 on 2026-11-25");
-        await ShouldLabelEveryInputAsync(page);
-        await ScreenshotAsync(page, "staff-patient");
+        await PageChecks.ShouldLabelEveryInputAsync(page);
+        await PageChecks.ScreenshotAsync(page, "staff-patient");
 
         // A clinician of another clinic opening the same address: 404 and no data.
         var other = await NewPageAsync(javaScript: true);
@@ -83,7 +82,7 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         response!.Status.ShouldBe(404);
         await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("No such patient");
         (await other.InnerTextAsync("body")).ShouldNotContain("Lindqvist");
-        await ScreenshotAsync(other, "staff-no-such-patient");
+        await PageChecks.ScreenshotAsync(other, "staff-no-such-patient");
 
         // Signing out ends the cookie session: the list asks for sign-in again.
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -121,37 +120,5 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         var body = await response.Content.ReadAsStringAsync(Cancel);
         response.IsSuccessStatusCode.ShouldBeTrue($"POST {path}: {(int)response.StatusCode} {body}");
         return JsonNode.Parse(body) as JsonObject ?? [];
-    }
-
-    private static async Task ShouldLabelEveryInputAsync(IPage page)
-    {
-        var unlabelled = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
-                .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
-                .map(e => e.name || e.id)
-            """);
-        unlabelled.ShouldBeEmpty();
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-desktop.png"), FullPage = true });
-        await page.SetViewportSizeAsync(390, 844);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-phone.png"), FullPage = true });
-        await page.SetViewportSizeAsync(1280, 800);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Stratum.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Stratum.slnx not found above " + AppContext.BaseDirectory);
     }
 }
