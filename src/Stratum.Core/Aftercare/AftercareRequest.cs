@@ -96,7 +96,7 @@ public sealed record AftercareRequest(InciList List, TreatmentTime Time, IReadOn
     /// <summary>Plain INCI text with the time from <paramref name="context"/>; <paramref name="path"/> names it in errors.</summary>
     public static InputResult<AftercareRequest> Plain(string text, string? name, string path, KnowledgeBase knowledge, AftercareContext context)
     {
-        var time = ContextTime(context, path, out var timeError);
+        var time = ContextTime(context, out var timeError);
         if (time is null)
         {
             return InputResult<AftercareRequest>.Invalid([timeError!]);
@@ -166,26 +166,22 @@ public sealed record AftercareRequest(InciList List, TreatmentTime Time, IReadOn
 
         if (treatedAt is { } at)
         {
-            var since = HoursBetween(at, now);
-            if (since is null)
+            var time = Since(at, now, out var problem);
+            if (problem is not null)
             {
-                o.Error("treatedAt", $"{at:yyyy-MM-dd HH:mm} is after now ({now:yyyy-MM-dd HH:mm})");
-            }
-            else if (since > MaxHours)
-            {
-                o.Error("treatedAt", $"is more than {MaxHours:N0} hours (ten years) ago");
+                o.Error("treatedAt", problem);
             }
 
-            return since is { } h && h <= MaxHours ? new TreatmentTime(h, at) : null;
+            return time;
         }
 
-        return hours is { } given ? new TreatmentTime(given, null) : o.HasErrors ? null : ContextTime(context, o.Path, out _);
+        return hours is { } given ? new TreatmentTime(given, null) : o.HasErrors ? null : ContextTime(context, out _);
     }
 
     internal static IReadOnlyList<string> ReadAvoid(ObjectReader o, AftercareContext context) =>
         [.. o.Texts("avoid", MaxNameLength, MaxAvoid), .. context.Avoid ?? []];
 
-    private static TreatmentTime? ContextTime(AftercareContext context, string path, out InputError? error)
+    private static TreatmentTime? ContextTime(AftercareContext context, out InputError? error)
     {
         error = null;
         if (context.TreatedAt is not { } at)
@@ -193,16 +189,19 @@ public sealed record AftercareRequest(InciList List, TreatmentTime Time, IReadOn
             return new TreatmentTime(context.Hours ?? 0m, null);
         }
 
-        var since = HoursBetween(at, context.Now);
-        if (since is null || since > MaxHours)
-        {
-            error = new InputError("--treated-at", since is null
-                ? $"{at:yyyy-MM-dd HH:mm} is after now ({context.Now:yyyy-MM-dd HH:mm})"
-                : $"is more than {MaxHours:N0} hours (ten years) ago");
-            return null;
-        }
+        var time = Since(at, context.Now, out var problem);
+        error = problem is null ? null : new InputError("--treated-at", problem);
+        return time;
+    }
 
-        return new TreatmentTime(since.Value, at);
+    /// <summary>The time since <paramref name="at"/>, or null with the problem: a treatment after now, or more than ten years ago.</summary>
+    private static TreatmentTime? Since(DateTime at, DateTime now, out string? problem)
+    {
+        var since = HoursBetween(at, now);
+        problem = since is null ? $"{at:yyyy-MM-dd HH:mm} is after now ({now:yyyy-MM-dd HH:mm})"
+            : since > MaxHours ? $"is more than {MaxHours:N0} hours (ten years) ago"
+            : null;
+        return problem is null ? new TreatmentTime(since!.Value, at) : null;
     }
 
     /// <summary>Hours from <paramref name="from"/> to <paramref name="to"/> to the minute; null when <paramref name="to"/> is earlier.</summary>

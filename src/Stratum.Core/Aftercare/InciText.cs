@@ -69,6 +69,9 @@ internal static class InciText
         return new string(buffer[..Key(name, buffer, droppedSuffixes)]);
     }
 
+    /// <summary>The key of a name as a person or a knowledge file writes it: cleaned up (§1.1) first.</summary>
+    public static string NameKey(string name, string[] droppedSuffixes) => Key(Clean(name), droppedSuffixes);
+
     /// <summary>Room enough for the key of <paramref name="name"/> (a colour index can gain a space).</summary>
     public static int MaxKeyLength(ReadOnlySpan<char> name) => name.Length + 8;
 

@@ -57,13 +57,13 @@ public sealed class IngredientClassifier
         _evidence.GetOrAdd((int)c, (code, k) => k.EvidenceOf(ClassData[code].Sources), knowledge);
 
     /// <summary>The key of a name as typed by a person (a personal avoid list), by the same rules as the list's names.</summary>
-    public string KeyOf(string name) => InciText.Key(InciText.Clean(name), Parser.DroppedSuffixes);
+    public string KeyOf(string name) => InciText.NameKey(name, Parser.DroppedSuffixes);
 
     /// <summary>Builds the classifier, reporting every name or pattern that cannot be used.</summary>
     internal static IngredientClassifier? Create(IngredientsFile data, Action<string, string> error)
     {
         var suffixes = InciParser.SuffixesOf(data.Parsing);
-        string Key(string name) => InciText.Key(InciText.Clean(name), suffixes);
+        string Key(string name) => InciText.NameKey(name, suffixes);
         var failed = false;
 
         Regex? Pattern(string entry, string pattern)
