@@ -68,14 +68,30 @@ public sealed class ClinicServer : WebApplicationFactory<Program>
             return new ClinicServer(provider, null, null, bootstrap);
         }
 
+        var (admin, name) = await CreatePostgresDatabaseAsync("stratum_web");
+        return new ClinicServer(provider, admin, name, bootstrap);
+    }
+
+    /// <summary>A new database on the server test.sh started (the test is skipped without one): its admin connection string and name.</summary>
+    public static async Task<(string Admin, string Name)> CreatePostgresDatabaseAsync(string prefix)
+    {
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
         Assert.SkipWhen(string.IsNullOrWhiteSpace(admin), $"{PostgresVariable} is not set: ./test.sh starts a PostgreSQL server and sets it.");
-        var name = $"stratum_web_{Guid.NewGuid():n}";
+        var name = $"{prefix}_{Guid.NewGuid():n}";
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync(Cancel);
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await create.ExecuteNonQueryAsync(Cancel);
-        return new ClinicServer(provider, admin, name, bootstrap);
+        return (admin, name);
+    }
+
+    public static async Task DropPostgresDatabaseAsync(string admin, string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -153,11 +169,7 @@ public sealed class ClinicServer : WebApplicationFactory<Program>
         SqliteConnection.ClearAllPools();
         if (_postgresName is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(_postgresAdmin);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await DropPostgresDatabaseAsync(_postgresAdmin!, _postgresName);
         }
 
         _directory.Delete(recursive: true);

@@ -19,16 +19,8 @@ public sealed class CrashTests
     public async Task Sessions_answered_2xx_survive_a_kill_and_the_audit_chain_still_verifies(DatabaseProvider provider)
     {
         var ct = ClinicServer.Cancel;
-        var postgres = Environment.GetEnvironmentVariable(ClinicServer.PostgresVariable);
-        Assert.SkipWhen(provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(postgres), $"{ClinicServer.PostgresVariable} is not set: ./test.sh starts a PostgreSQL server and sets it.");
+        var (postgres, database) = provider == DatabaseProvider.Postgres ? await ClinicServer.CreatePostgresDatabaseAsync("stratum_crash") : ("", "");
         var directory = Directory.CreateTempSubdirectory("stratum-crash-");
-        var database = $"stratum_crash_{Guid.NewGuid():n}";
-        if (provider == DatabaseProvider.Postgres)
-        {
-            await using var admin = new NpgsqlConnection(postgres);
-            await admin.OpenAsync(ct);
-            await new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin).ExecuteNonQueryAsync(ct);
-        }
 
         var port = FreePort();
         var environment = new Dictionary<string, string>
@@ -88,7 +80,13 @@ public sealed class CrashTests
                     }
                 }).ToList();
 
-                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                // Kill mid-stream: once some sessions are answered (a busy machine may take a while), after a little more writing.
+                for (var waited = 0; waited < 600 && Count(recorded) < 5; waited++)
+                {
+                    await Task.Delay(50, ct);
+                }
+
+                await Task.Delay(500, ct);
                 server.Kill(entireProcessTree: true);
                 await server.WaitForExitAsync(ct);
                 await writers.CancelAsync();
@@ -112,10 +110,7 @@ public sealed class CrashTests
         {
             if (provider == DatabaseProvider.Postgres)
             {
-                NpgsqlConnection.ClearAllPools();
-                await using var admin = new NpgsqlConnection(postgres);
-                await admin.OpenAsync(CancellationToken.None);
-                await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync(CancellationToken.None);
+                await ClinicServer.DropPostgresDatabaseAsync(postgres, database);
             }
 
             directory.Delete(recursive: true);
@@ -123,6 +118,14 @@ public sealed class CrashTests
     }
 
     private sealed record Clinician(string Token, Guid Patient);
+
+    private static int Count(List<Guid> recorded)
+    {
+        lock (recorded)
+        {
+            return recorded.Count;
+        }
+    }
 
     /// <summary>A clinic, its clinician and clinic admin, and one screened, consented patient.</summary>
     private static async Task<Clinician> PrepareAsync(HttpClient http, CancellationToken ct)
