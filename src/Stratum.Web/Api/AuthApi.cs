@@ -19,14 +19,14 @@ public static class AuthApi
     public sealed record Credentials(string Email, string Password);
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> LoginAsync(
-        HttpRequest request, SignInManager<StaffUser> signIn, bool? useCookies, CancellationToken ct)
+        JsonBody body, SignInManager<StaffUser> signIn, bool? useCookies, CancellationToken ct)
     {
-        var input = await Requests.ReadObjectAsync(request, o =>
+        var input = Requests.ReadObject(body, o =>
         {
             var email = o.Text("email", 256, required: true);
             var password = o.Text("password", 256, required: true);
             return email is null || password is null ? null : new Credentials(email, password);
-        }, ct);
+        });
         if (!input.TryGetValue(out var credentials))
         {
             return Requests.Invalid(input.Errors);

@@ -23,51 +23,51 @@ public static class ClinicalApi
     {
         var api = app.MapGroup("/api").WithTags("Clinical checks").AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
 
-        api.MapPost("/screen", ScreenAsync).WithName("Screen").AcceptsJson<Intake>()
+        api.MapPost("/screen", Screen).WithName("Screen").AcceptsJson<Intake>()
             .WithSummary("Screen an intake: verdict, findings with rule, reason and sources, earliest date.");
-        api.MapPost("/plan", PlanAsync).WithName("Plan").AcceptsJson<Intake>()
+        api.MapPost("/plan", Plan).WithName("Plan").AcceptsJson<Intake>()
             .WithSummary("Plan depth, passes, interval and sessions per zone inside the safety envelope.");
-        api.MapPost("/schedule", ScheduleAsync).WithName("Schedule").AcceptsJson<ScheduleRequest>()
+        api.MapPost("/schedule", Schedule).WithName("Schedule").AcceptsJson<ScheduleRequest>()
             .WithSummary("Session dates that honour the healing interval, and follow-ups.");
-        api.MapPost("/aftercare", AftercareAsync).WithName("CheckAftercareProduct").AcceptsJson<AftercareInput>()
+        api.MapPost("/aftercare", Aftercare).WithName("CheckAftercareProduct").AcceptsJson<AftercareInput>()
             .WithSummary("Can this product be used after microneedling? Flagged ingredients, why, and from when (JSON or plain INCI text).");
-        api.MapPost("/aftercare/routine", RoutineAsync).WithName("CheckAftercareRoutine").AcceptsJson<RoutineInput>()
+        api.MapPost("/aftercare/routine", Routine).WithName("CheckAftercareRoutine").AcceptsJson<RoutineInput>()
             .WithSummary("Several products against one treatment time: which may be used from when, and the helpful ones to use now.");
-        api.MapPost("/triage", TriageAsync).WithName("Triage").AcceptsJson<TriageRequest>()
+        api.MapPost("/triage", Triage).WithName("Triage").AcceptsJson<TriageRequest>()
             .WithSummary("Expected healing or a red flag, with urgency.");
-        api.MapPost("/score", ScoreAsync).WithName("Score")
+        api.MapPost("/score", Score).WithName("Score")
             .WithSummary("Goodman & Baron qualitative grade and quantitative score; improvement over a series.");
-        api.MapPost("/device", DeviceAsync).WithName("AssessDevice").AcceptsJson<DeviceRequest>()
+        api.MapPost("/device", Device).WithName("AssessDevice").AcceptsJson<DeviceRequest>()
             .WithSummary("Device suitability for the setting.");
         return app;
     }
 
-    public static Task<Results<Ok<ScreeningResult>, ValidationProblem>> ScreenAsync(HttpRequest request, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct) =>
-        HandleAsync(request, text => Intake.Parse(text, Today(time)), new Screener(knowledge).Screen, ct);
+    public static Results<Ok<ScreeningResult>, ValidationProblem> Screen(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+        Handle(body, text => Intake.Parse(text, Today(time)), new Screener(knowledge).Screen);
 
-    public static Task<Results<Ok<Plan>, ValidationProblem>> PlanAsync(HttpRequest request, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct) =>
-        HandleAsync(request, text => Planner.ParseRequest(text, Today(time)), new Planner(knowledge).Plan, ct);
+    public static Results<Ok<Plan>, ValidationProblem> Plan(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+        Handle(body, text => Planner.ParseRequest(text, Today(time)), new Planner(knowledge).Plan);
 
-    public static Task<Results<Ok<Schedule>, ValidationProblem>> ScheduleAsync(HttpRequest request, KnowledgeBase knowledge, CancellationToken ct) =>
-        HandleAsync(request, ScheduleRequest.Parse, new Scheduler(knowledge).Schedule, ct);
+    public static Results<Ok<Schedule>, ValidationProblem> Schedule(JsonBody body, KnowledgeBase knowledge) =>
+        Handle(body, ScheduleRequest.Parse, new Scheduler(knowledge).Schedule);
 
-    public static Task<Results<Ok<AftercareResult>, ValidationProblem>> AftercareAsync(HttpRequest request, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct) =>
-        HandleAsync(request, text => AftercareRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Check, ct);
+    public static Results<Ok<AftercareResult>, ValidationProblem> Aftercare(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+        Handle(body, text => AftercareRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Check);
 
-    public static Task<Results<Ok<RoutineResult>, ValidationProblem>> RoutineAsync(HttpRequest request, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct) =>
-        HandleAsync(request, text => RoutineRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Routine, ct);
+    public static Results<Ok<RoutineResult>, ValidationProblem> Routine(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+        Handle(body, text => RoutineRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Routine);
 
-    public static Task<Results<Ok<TriageResult>, ValidationProblem>> TriageAsync(HttpRequest request, KnowledgeBase knowledge, CancellationToken ct) =>
-        HandleAsync(request, TriageRequest.Parse, new Triager(knowledge).Triage, ct);
+    public static Results<Ok<TriageResult>, ValidationProblem> Triage(JsonBody body, KnowledgeBase knowledge) =>
+        Handle(body, TriageRequest.Parse, new Triager(knowledge).Triage);
 
-    public static Task<Results<Ok<ScoreResult>, ValidationProblem>> ScoreAsync(HttpRequest request, KnowledgeBase knowledge, CancellationToken ct)
+    public static Results<Ok<ScoreResult>, ValidationProblem> Score(JsonBody body, KnowledgeBase knowledge)
     {
         var scorer = new Scorer(knowledge);
-        return HandleAsync(request, scorer.Parse, scorer.Score, ct);
+        return Handle(body, scorer.Parse, scorer.Score);
     }
 
-    public static Task<Results<Ok<DeviceAssessment>, ValidationProblem>> DeviceAsync(HttpRequest request, KnowledgeBase knowledge, CancellationToken ct) =>
-        HandleAsync(request, DeviceRequest.Parse, new DeviceAssessor(knowledge).Assess, ct);
+    public static Results<Ok<DeviceAssessment>, ValidationProblem> Device(JsonBody body, KnowledgeBase knowledge) =>
+        Handle(body, DeviceRequest.Parse, new DeviceAssessor(knowledge).Assess);
 
     /// <summary>
     /// Documents the JSON body in OpenAPI without making the content type a condition: the body is read as text
@@ -86,14 +86,13 @@ public static class ClinicalApi
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
-    private static async Task<Results<Ok<TResult>, ValidationProblem>> HandleAsync<TRequest, TResult>(
-        HttpRequest request,
+    private static Results<Ok<TResult>, ValidationProblem> Handle<TRequest, TResult>(
+        JsonBody body,
         Func<string, InputResult<TRequest>> parse,
-        Func<TRequest, TResult> compute,
-        CancellationToken ct)
+        Func<TRequest, TResult> compute)
         where TRequest : class
     {
-        var input = await Requests.ReadAsync(request, parse, ct);
+        var input = Requests.Read(body, parse);
         return input.TryGetValue(out var value) ? TypedResults.Ok(compute(value)) : Requests.Invalid(input.Errors);
     }
 }

@@ -28,11 +28,11 @@ public static class ClinicsApi
 
     private static readonly string[] ClinicRoles = [Roles.ClinicAdmin, Roles.Clinician, Roles.FrontDesk];
 
-    public static async Task<Results<Created<ClinicView>, ValidationProblem>> CreateClinicAsync(HttpRequest request, StratumDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<ClinicView>, ValidationProblem>> CreateClinicAsync(JsonBody body, StratumDbContext db, CancellationToken ct)
     {
-        var input = await Requests.ReadObjectAsync(request, o => o.Text("name", Clinic.NameLength, required: true) is { } name && !string.IsNullOrWhiteSpace(name)
+        var input = Requests.ReadObject(body, o => o.Text("name", Clinic.NameLength, required: true) is { } name && !string.IsNullOrWhiteSpace(name)
             ? Clinic.Create(name.Trim())
-            : Fail(o, "name"), ct);
+            : Fail(o, "name"));
         if (!input.TryGetValue(out var clinic))
         {
             return Requests.Invalid(input.Errors);
@@ -44,14 +44,14 @@ public static class ClinicsApi
     }
 
     public static async Task<Results<Created<UserView>, ValidationProblem, ProblemHttpResult>> AddUserAsync(
-        Guid id, HttpRequest request, StratumDbContext db, UserManager<StaffUser> users, CancellationToken ct)
+        Guid id, JsonBody body, StratumDbContext db, UserManager<StaffUser> users, CancellationToken ct)
     {
         if (!await db.Clinics.AnyAsync(c => c.Id == id, ct))
         {
             return Requests.NotFound("clinic");
         }
 
-        var input = await Requests.ReadObjectAsync(request, o =>
+        var input = Requests.ReadObject(body, o =>
         {
             var email = o.Text("email", 256, required: true);
             var password = o.Text("password", 256, required: true);
@@ -62,7 +62,7 @@ public static class ClinicsApi
             }
 
             return email is null || password is null || role is null || o.HasErrors ? null : new NewUser(email.Trim(), password, role);
-        }, ct);
+        });
         if (!input.TryGetValue(out var user))
         {
             return Requests.Invalid(input.Errors);

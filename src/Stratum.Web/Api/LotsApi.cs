@@ -30,10 +30,10 @@ public static class LotsApi
     public static async Task<Ok<List<LotView>>> ListAsync(StratumDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Lots.AsNoTracking().OrderBy(l => l.Expiry).ToListAsync(ct)).Select(View).ToList());
 
-    public static async Task<Results<Created<LotView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(HttpRequest request, HttpContext http, StratumDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<LotView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(JsonBody body, HttpContext http, StratumDbContext db, CancellationToken ct)
     {
         var clinic = Requests.ClinicOf(http.User)!.Value;
-        var input = await Requests.ReadObjectAsync(request, o =>
+        var input = Requests.ReadObject(body, o =>
         {
             var number = o.Text("lotNumber", Limits.LotNumberLength, required: true)?.Trim();
             var product = o.Text("product", Limits.ShortText, required: true)?.Trim();
@@ -44,7 +44,7 @@ public static class LotsApi
             }
 
             return number is null || product is null || expiry is null || o.HasErrors ? null : Lot.Register(clinic, number, product, expiry.Value);
-        }, ct);
+        });
         if (!input.TryGetValue(out var lot))
         {
             return Requests.Invalid(input.Errors);
@@ -69,7 +69,7 @@ public static class LotsApi
     }
 
     public static async Task<Results<Ok<RecallResult>, ValidationProblem, ProblemHttpResult>> RecallAsync(
-        string lot, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        string lot, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var clinic = Requests.ClinicOf(http.User)!.Value;
         var registered = await db.Lots.FirstOrDefaultAsync(l => l.LotNumber == lot, ct);
@@ -78,9 +78,9 @@ public static class LotsApi
             return Requests.NotFound("lot");
         }
 
-        var input = await Requests.ReadObjectAsync(request, o => o.Text("reason", Limits.NoteLength, required: true) is { } reason && !string.IsNullOrWhiteSpace(reason)
+        var input = Requests.ReadObject(body, o => o.Text("reason", Limits.NoteLength, required: true) is { } reason && !string.IsNullOrWhiteSpace(reason)
             ? reason.Trim()
-            : Empty(o), ct);
+            : Empty(o));
         if (!input.TryGetValue(out var why))
         {
             return Requests.Invalid(input.Errors);

@@ -123,10 +123,10 @@ public static class PatientsApi
         return TypedResults.Ok(patients.Select(p => p.Summary).ToList());
     }
 
-    public static async Task<Results<Created<PatientSummary>, ValidationProblem>> CreateAsync(HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    public static async Task<Results<Created<PatientSummary>, ValidationProblem>> CreateAsync(JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
     {
         var clinic = Requests.ClinicOf(http.User)!.Value;
-        var input = await Requests.ReadObjectAsync(request, o =>
+        var input = Requests.ReadObject(body, o =>
         {
             var family = Name(o, "familyName");
             var given = Name(o, "givenName");
@@ -161,7 +161,7 @@ public static class PatientsApi
             }
 
             return patient;
-        }, ct);
+        });
         if (!input.TryGetValue(out var created))
         {
             return Requests.Invalid(input.Errors);
@@ -198,14 +198,14 @@ public static class PatientsApi
             [.. outcomes.Select(o => new OutcomeView(o.Id, o.AssessedOn, o.QualitativeGrade, o.QuantitativeScore))]));
     }
 
-    public static async Task<Results<Ok<PatientSummary>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    public static async Task<Results<Ok<PatientSummary>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: true, ct) is not { } patient)
         {
             return Requests.NotFound("patient");
         }
 
-        var input = await Requests.ReadObjectAsync(request, o =>
+        var input = Requests.ReadObject(body, o =>
         {
             var version = o.Text("version", 64, required: true);
             if (version is not null && !Guid.TryParse(version, out _))
@@ -217,7 +217,7 @@ public static class PatientsApi
             var given = o.Has("givenName") ? Name(o, "givenName") : patient.GivenName;
             var phototype = o.Integer("phototype", 1, 6);
             return version is null || family is null || given is null || o.HasErrors ? null : new { Version = Guid.Parse(version), family, given, phototype };
-        }, ct);
+        });
         if (!input.TryGetValue(out var change))
         {
             return Requests.Invalid(input.Errors);
@@ -246,7 +246,7 @@ public static class PatientsApi
     }
 
     public static async Task<Results<Created<ScreeningRecorded>, ValidationProblem, ProblemHttpResult>> ScreenAsync(
-        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+        Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
@@ -254,7 +254,7 @@ public static class PatientsApi
         }
 
         var now = time.GetLocalNow();
-        var input = await Requests.ReadAsync(request, text => Intake.Parse(text, DateOnly.FromDateTime(now.DateTime)), ct);
+        var input = Requests.Read(body, text => Intake.Parse(text, DateOnly.FromDateTime(now.DateTime)));
         if (!input.TryGetValue(out var intake))
         {
             return Requests.Invalid(input.Errors);
@@ -271,14 +271,14 @@ public static class PatientsApi
     }
 
     public static async Task<Results<Created<ConsentView>, ValidationProblem, ProblemHttpResult>> ConsentAsync(
-        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
             return Requests.NotFound("patient");
         }
 
-        var input = await Requests.ReadObjectAsync(request, o =>
+        var input = Requests.ReadObject(body, o =>
         {
             var version = o.Text("textVersion", Limits.ShortText, required: true);
             var signedBy = o.Text("signedBy", Limits.ShortText, required: true);
@@ -286,7 +286,7 @@ public static class PatientsApi
             return version is null || signedBy is null || o.HasErrors
                 ? null
                 : Consent.Sign(patient.ClinicId, id, version, signedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow(), signedBy, UserId(http));
-        }, ct);
+        });
         if (!input.TryGetValue(out var consent))
         {
             return Requests.Invalid(input.Errors);
@@ -304,7 +304,7 @@ public static class PatientsApi
     private static readonly string[] HardStops = ["SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT"];
 
     public static async Task<Results<Created<SessionRecorded>, ValidationProblem, ProblemHttpResult>> RecordSessionAsync(
-        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+        Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
@@ -312,7 +312,7 @@ public static class PatientsApi
         }
 
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var input = await Requests.ReadObjectAsync(request, o => ReadSession(o, today), ct);
+        var input = Requests.ReadObject(body, o => ReadSession(o, today));
         if (!input.TryGetValue(out var session))
         {
             return Requests.Invalid(input.Errors);
@@ -362,7 +362,7 @@ public static class PatientsApi
     }
 
     public static async Task<Results<Created<AdverseEventRecorded>, ValidationProblem, ProblemHttpResult>> ReportAdverseEventAsync(
-        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+        Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
@@ -370,7 +370,7 @@ public static class PatientsApi
         }
 
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var input = await Requests.ReadObjectAsync(request, o =>
+        var input = Requests.ReadObject(body, o =>
         {
             var occurred = o.Date("occurredOn") ?? today;
             var session = o.Text("sessionId", 64);
@@ -381,7 +381,7 @@ public static class PatientsApi
             }
 
             return triage is null || o.HasErrors ? null : new { Occurred = occurred, Session = session is null ? (Guid?)null : Guid.Parse(session), Triage = triage };
-        }, ct);
+        });
         if (!input.TryGetValue(out var report))
         {
             return Requests.Invalid(input.Errors);
@@ -402,7 +402,7 @@ public static class PatientsApi
     }
 
     public static async Task<Results<Ok<AdverseEventView>, ValidationProblem, ProblemHttpResult>> FollowUpAdverseEventAsync(
-        Guid id, Guid eventId, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+        Guid id, Guid eventId, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
@@ -415,7 +415,7 @@ public static class PatientsApi
             return Requests.NotFound("adverse event");
         }
 
-        var input = await Requests.ReadObjectAsync(request, o =>
+        var input = Requests.ReadObject(body, o =>
         {
             var version = o.Text("version", 64, required: true);
             var followUp = o.Text("followUp", Limits.NoteLength);
@@ -441,7 +441,7 @@ public static class PatientsApi
             }
 
             return version is null || o.HasErrors ? null : new { Version = Guid.Parse(version), followUp, outcome, resolvedOn };
-        }, ct);
+        });
         if (!input.TryGetValue(out var change))
         {
             return Requests.Invalid(input.Errors);
@@ -473,14 +473,14 @@ public static class PatientsApi
     }
 
     public static async Task<Results<Created<PlanRecorded>, ValidationProblem, ProblemHttpResult>> PlanAsync(
-        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+        Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
             return Requests.NotFound("patient");
         }
 
-        var input = await Requests.ReadAsync(request, text => Planner.ParseRequest(text, DateOnly.FromDateTime(time.GetLocalNow().DateTime)), ct);
+        var input = Requests.Read(body, text => Planner.ParseRequest(text, DateOnly.FromDateTime(time.GetLocalNow().DateTime)));
         if (!input.TryGetValue(out var intake))
         {
             return Requests.Invalid(input.Errors);
@@ -496,7 +496,7 @@ public static class PatientsApi
     }
 
     public static async Task<Results<Created<OutcomeRecorded>, ValidationProblem, ProblemHttpResult>> AssessOutcomeAsync(
-        Guid id, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+        Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
@@ -504,7 +504,7 @@ public static class PatientsApi
         }
 
         var scorer = new Scorer(knowledge);
-        var input = await Requests.ReadAsync(request, scorer.Parse, ct);
+        var input = Requests.Read(body, scorer.Parse);
         if (!input.TryGetValue(out var assessments))
         {
             return Requests.Invalid(input.Errors);

@@ -13,17 +13,14 @@ namespace Stratum.Web.Api;
 public static class Requests
 {
     /// <summary>The body parsed by <paramref name="parse"/>, or the problems with it (size limit included).</summary>
-    public static async Task<InputResult<T>> ReadAsync<T>(HttpRequest request, Func<string, InputResult<T>> parse, CancellationToken ct) where T : class
-    {
-        var body = await ReadBodyAsync(request, ct);
-        return body is null
-            ? InputResult<T>.Invalid([new InputError("$", $"the input is too large (more than {JsonInput.MaxLength:N0} characters)")])
-            : parse(body);
-    }
+    public static InputResult<T> Read<T>(JsonBody body, Func<string, InputResult<T>> parse) where T : class =>
+        body.Text is { } text
+            ? parse(text)
+            : InputResult<T>.Invalid([new InputError("$", $"the input is too large (more than {JsonInput.MaxLength:N0} characters)")]);
 
     /// <summary>A JSON object body read field by field with Core's <see cref="ObjectReader"/>.</summary>
-    public static Task<InputResult<T>> ReadObjectAsync<T>(HttpRequest request, Func<ObjectReader, T?> read, CancellationToken ct) where T : class =>
-        ReadAsync(request, text => JsonInput.Parse(text, read), ct);
+    public static InputResult<T> ReadObject<T>(JsonBody body, Func<ObjectReader, T?> read) where T : class =>
+        Read(body, text => JsonInput.Parse(text, read));
 
     /// <summary>The errors as RFC 9457 problem details, one entry per JSON path.</summary>
     public static ValidationProblem Invalid(IReadOnlyList<InputError> errors) =>
@@ -64,26 +61,33 @@ public static class Requests
         trail.Audit(http, clinicId, action, entity, entityId, patientId, outcome);
         await db.SaveChangesAsync(ct);
     }
+}
 
-    /// <summary>The body as text, or null when it exceeds <see cref="JsonInput.MaxLength"/>; reading stops there.</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+/// <summary>
+/// A request body as text for Core's strict parsers. The API binds it from the request (reading stops past
+/// <see cref="JsonInput.MaxLength"/>, leaving <see cref="Text"/> null); the staff pages build one from what was typed
+/// in a form, so a form and the API share one validation and one write path.
+/// </summary>
+public sealed record JsonBody(string? Text)
+{
+    public static async ValueTask<JsonBody> BindAsync(HttpContext context)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096);
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096);
         var buffer = ArrayPool<char>.Shared.Rent(4096);
         try
         {
             var text = new StringBuilder();
             int read;
-            while ((read = await reader.ReadAsync(buffer.AsMemory(), ct)) > 0)
+            while ((read = await reader.ReadAsync(buffer.AsMemory(), context.RequestAborted)) > 0)
             {
                 text.Append(buffer, 0, read);
                 if (text.Length > JsonInput.MaxLength)
                 {
-                    return null;
+                    return new JsonBody((string?)null);
                 }
             }
 
-            return text.ToString();
+            return new JsonBody(text.ToString());
         }
         finally
         {
