@@ -12,32 +12,27 @@ namespace Stratum.Web.BrowserTests;
 /// </summary>
 public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const string StaffPassword = "Staff-Passw0rd-Browser";
-
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_clinician_signs_in_finds_the_patient_and_sees_the_session_on_the_timeline_and_another_clinic_sees_no_such_patient()
     {
         Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
         using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        var admin = await TokenAsync(http, StratumServer.AdminEmail, StratumServer.AdminPassword);
-        var (north, northEmail) = await ClinicianAsync(http, admin, "North");
-        var (_, southEmail) = await ClinicianAsync(http, admin, "South");
+        var admin = await ClinicData.TokenAsync(http, StratumServer.AdminEmail, StratumServer.AdminPassword);
+        var (north, northEmail) = await ClinicData.ClinicianAsync(http, admin, "North");
+        var (_, southEmail) = await ClinicData.ClinicianAsync(http, admin, "South");
 
-        var patient = (await PostAsync(http, north, "/api/patients", """{ "familyName": "Lindqvist", "givenName": "Maja", "birthDate": "1991-04-02", "phototype": 3 }"""))["id"]!.GetValue<Guid>();
-        await PostAsync(http, north, $"/api/patients/{patient}/screenings", """{ "setting": "clinic", "age": 34, "fitzpatrick": 3, "indication": "acne-scars", "zones": ["cheeks", "forehead"] }""");
-        await PostAsync(http, north, $"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "Maja Lindqvist" }""");
-        await PostAsync(http, north, "/api/lots", """{ "lotNumber": "LOT-A", "product": "36-needle cartridge", "expiry": "2027-06-30" }""");
-        await PostAsync(http, north, $"/api/patients/{patient}/sessions", """
+        var patient = (await ClinicData.PostAsync(http, north, "/api/patients", """{ "familyName": "Lindqvist", "givenName": "Maja", "birthDate": "1991-04-02", "phototype": 3 }"""))["id"]!.GetValue<Guid>();
+        await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/screenings", """{ "setting": "clinic", "age": 34, "fitzpatrick": 3, "indication": "acne-scars", "zones": ["cheeks", "forehead"] }""");
+        await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "Maja Lindqvist" }""");
+        await ClinicData.PostAsync(http, north, "/api/lots", """{ "lotNumber": "LOT-A", "product": "36-needle cartridge", "expiry": "2027-06-30" }""");
+        await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/sessions", """
             { "date": "2026-11-25", "indication": "acne-scars",
               "zones": [{ "zone": "cheeks", "depthMm": 1.5, "passes": 3 }],
               "device": { "make": "SkinPen", "model": "Precision", "needleConfiguration": "14-needle" },
               "lot": { "number": "LOT-A", "expiry": "2027-06-30" } }
             """);
-        await PostAsync(http, north, $"/api/patients/{patient}/outcomes", """{ "assessments": [{ "date": "2026-10-01", "qualitativeGrade": 3, "lesions": [{ "type": "moderate-atrophic", "count": 25 }] }] }""");
-        await PostAsync(http, north, $"/api/patients/{patient}/outcomes", """{ "assessments": [{ "date": "2026-11-25", "qualitativeGrade": 2, "lesions": [{ "type": "moderate-atrophic", "count": 3 }] }] }""");
+        await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/outcomes", """{ "assessments": [{ "date": "2026-10-01", "qualitativeGrade": 3, "lesions": [{ "type": "moderate-atrophic", "count": 25 }] }] }""");
+        await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/outcomes", """{ "assessments": [{ "date": "2026-11-25", "qualitativeGrade": 2, "lesions": [{ "type": "moderate-atrophic", "count": 3 }] }] }""");
 
         // Without JavaScript: the plain form POST signs in, a wrong password keeps the email and says so beside it.
         var page = await NewPageAsync(javaScript: false);
@@ -49,7 +44,7 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#email-error")).ToContainTextAsync("Wrong email or password");
         await Assertions.Expect(page.GetByLabel("Email")).ToHaveValueAsync(northEmail);
 
-        await page.GetByLabel("Password").FillAsync(StaffPassword);
+        await page.GetByLabel("Password").FillAsync(ClinicData.StaffPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(fixture.BaseUrl + "/patients");
         await page.GetByLabel("Search by name").FillAsync("lindq");
@@ -75,7 +70,7 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         var other = await NewPageAsync(javaScript: true);
         await other.GotoAsync(fixture.BaseUrl + "/login");
         await other.GetByLabel("Email").FillAsync(southEmail);
-        await other.GetByLabel("Password").FillAsync(StaffPassword);
+        await other.GetByLabel("Password").FillAsync(ClinicData.StaffPassword);
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(other).ToHaveURLAsync(fixture.BaseUrl + "/patients");
         var response = await other.GotoAsync($"{fixture.BaseUrl}/patients/{patient}");
@@ -94,31 +89,5 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     {
         var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, JavaScriptEnabled = javaScript });
         return await context.NewPageAsync();
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http, string email, string password)
-    {
-        var response = await http.PostAsJsonAsync("/api/auth/login", new { email, password }, Cancel);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["accessToken"]!.GetValue<string>();
-    }
-
-    /// <summary>A clinic with one clinician, made by the admin; the clinician's bearer token and email.</summary>
-    private static async Task<(string Token, string Email)> ClinicianAsync(HttpClient http, string admin, string name)
-    {
-        var clinic = (await PostAsync(http, admin, "/api/clinics", $$"""{ "name": "{{name}}" }"""))["id"]!.GetValue<Guid>();
-        var email = $"clinician.{clinic:n}@stratum.test";
-        await PostAsync(http, admin, $"/api/clinics/{clinic}/users", $$"""{ "email": "{{email}}", "password": "{{StaffPassword}}", "role": "clinician" }""");
-        return (await TokenAsync(http, email, StaffPassword), email);
-    }
-
-    private static async Task<JsonObject> PostAsync(HttpClient http, string token, string path, string json)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await http.SendAsync(request, Cancel);
-        var body = await response.Content.ReadAsStringAsync(Cancel);
-        response.IsSuccessStatusCode.ShouldBeTrue($"POST {path}: {(int)response.StatusCode} {body}");
-        return JsonNode.Parse(body) as JsonObject ?? [];
     }
 }

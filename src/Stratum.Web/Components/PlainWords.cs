@@ -69,6 +69,40 @@ public static class PlainWords
         [Procedure.Microneedling] = "Microneedling",
     };
 
+    public static readonly IReadOnlyDictionary<Zone, string> ZoneNames = new Dictionary<Zone, string>
+    {
+        [Zone.Forehead] = "Forehead",
+        [Zone.Glabella] = "Between the brows",
+        [Zone.Periorbital] = "Around the eyes",
+        [Zone.Nose] = "Nose",
+        [Zone.Cheeks] = "Cheeks",
+        [Zone.Perioral] = "Around the mouth",
+        [Zone.Chin] = "Chin",
+        [Zone.Jawline] = "Jawline",
+        [Zone.Neck] = "Neck",
+        [Zone.Decolletage] = "Décolletage",
+        [Zone.Scalp] = "Scalp",
+        [Zone.Hands] = "Hands",
+        [Zone.Abdomen] = "Abdomen",
+        [Zone.Thighs] = "Thighs",
+        [Zone.Arms] = "Arms",
+        [Zone.Back] = "Back",
+    };
+
+    public static readonly IReadOnlyDictionary<Indication, string> IndicationNames = new Dictionary<Indication, string>
+    {
+        [Indication.AcneScars] = "Acne scars",
+        [Indication.SurgicalScars] = "Surgical scars",
+        [Indication.FineLines] = "Fine lines",
+        [Indication.Wrinkles] = "Wrinkles",
+        [Indication.Texture] = "Skin texture",
+        [Indication.EnlargedPores] = "Enlarged pores",
+        [Indication.StretchMarks] = "Stretch marks",
+        [Indication.Hyperpigmentation] = "Hyperpigmentation",
+        [Indication.Rejuvenation] = "Rejuvenation",
+        [Indication.Alopecia] = "Hair loss (alopecia)",
+    };
+
     public static readonly IReadOnlyDictionary<Symptom, string> SymptomNames = new Dictionary<Symptom, string>
     {
         [Symptom.Erythema] = "Redness",

@@ -1,0 +1,71 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Stratum.Web.Api;
+
+namespace Stratum.Web.Components.Pages.Staff;
+
+/// <summary>
+/// Staff forms hand what was typed to the API's own handlers as a JSON body, so a form and the API validate, audit and
+/// write alike. This turns typed strings into JSON values and the handler's problems back into messages beside the fields.
+/// </summary>
+public static class StaffForms
+{
+    public static JsonBody Body(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            write(writer);
+            writer.WriteEndObject();
+        }
+
+        return new JsonBody(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>Text as typed; an empty field is left out, so the handler says "required" where it is.</summary>
+    public static void Text(this Utf8JsonWriter writer, string name, string? typed)
+    {
+        if (!string.IsNullOrWhiteSpace(typed))
+        {
+            writer.WriteString(name, typed.Trim());
+        }
+    }
+
+    /// <summary>A number when the typed text reads as one (a decimal comma too); otherwise the text, which the handler names as not a number.</summary>
+    public static void Number(this Utf8JsonWriter writer, string name, string? typed)
+    {
+        if (FormValues.TryDecimal(typed, out var value))
+        {
+            writer.WriteNumber(name, value);
+        }
+        else
+        {
+            writer.Text(name, typed);
+        }
+    }
+
+    /// <summary>
+    /// The handler's field problems as messages by form field id; <paramref name="fieldOf"/> maps a JSON path
+    /// ("$.lot.number") to the id, and a problem with no field of its own goes to <paramref name="fallback"/>.
+    /// </summary>
+    public static void AddErrors(this Dictionary<string, string> errors, ValidationProblem problem, Func<string, string?> fieldOf, string fallback)
+    {
+        foreach (var (path, messages) in problem.ProblemDetails.Errors)
+        {
+            var field = fieldOf(path) ?? fallback;
+            if (!errors.ContainsKey(field))
+            {
+                errors[field] = Sentence(messages[0]);
+            }
+        }
+    }
+
+    /// <summary>Marks the answer as a form with errors (400) or a refusal (409); the page itself is the body.</summary>
+    public static void Answer(this HttpContext http, int status) => http.Response.StatusCode = status;
+
+    private static string Sentence(string message) =>
+        message == "is required" ? "Required." : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') ? "" : ".");
+}

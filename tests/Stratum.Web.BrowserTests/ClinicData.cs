@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Stratum.Web.BrowserTests;
+
+/// <summary>Clinics, staff and records made through the HTTP API, so the browser tests start from real data.</summary>
+internal static class ClinicData
+{
+    public const string StaffPassword = "Staff-Passw0rd-Browser";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static async Task<string> TokenAsync(HttpClient http, string email, string password)
+    {
+        var response = await http.PostAsJsonAsync("/api/auth/login", new { email, password }, Cancel);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["accessToken"]!.GetValue<string>();
+    }
+
+    /// <summary>A clinic with one clinician, made by the admin; the clinician's bearer token and email.</summary>
+    public static async Task<(string Token, string Email)> ClinicianAsync(HttpClient http, string admin, string name)
+    {
+        var clinic = (await PostAsync(http, admin, "/api/clinics", $$"""{ "name": "{{name}}" }"""))["id"]!.GetValue<Guid>();
+        var email = $"clinician.{clinic:n}@stratum.test";
+        await PostAsync(http, admin, $"/api/clinics/{clinic}/users", $$"""{ "email": "{{email}}", "password": "{{StaffPassword}}", "role": "clinician" }""");
+        return (await TokenAsync(http, email, StaffPassword), email);
+    }
+
+    public static async Task<JsonObject> PostAsync(HttpClient http, string token, string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request, Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+        response.IsSuccessStatusCode.ShouldBeTrue($"POST {path}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body) as JsonObject ?? [];
+    }
+
+    /// <summary>Signs in through the /login form and waits for the patient list.</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, string email)
+    {
+        await page.GotoAsync(baseUrl + "/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(StaffPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(baseUrl + "/patients");
+    }
+}
