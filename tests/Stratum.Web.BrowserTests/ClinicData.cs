@@ -21,11 +21,17 @@ internal static class ClinicData
     }
 
     /// <summary>A clinic with one clinician, made by the admin; the clinician's bearer token and email.</summary>
-    public static async Task<(string Token, string Email)> ClinicianAsync(HttpClient http, string admin, string name)
+    public static async Task<(string Token, string Email)> ClinicianAsync(HttpClient http, string admin, string name) =>
+        await StaffAsync(http, admin, await ClinicAsync(http, admin, name), "clinician");
+
+    public static async Task<Guid> ClinicAsync(HttpClient http, string admin, string name) =>
+        (await PostAsync(http, admin, "/api/clinics", $$"""{ "name": "{{name}}" }"""))["id"]!.GetValue<Guid>();
+
+    /// <summary>A member of staff of the clinic with the role; their bearer token and email.</summary>
+    public static async Task<(string Token, string Email)> StaffAsync(HttpClient http, string admin, Guid clinic, string role)
     {
-        var clinic = (await PostAsync(http, admin, "/api/clinics", $$"""{ "name": "{{name}}" }"""))["id"]!.GetValue<Guid>();
-        var email = $"clinician.{clinic:n}@stratum.test";
-        await PostAsync(http, admin, $"/api/clinics/{clinic}/users", $$"""{ "email": "{{email}}", "password": "{{StaffPassword}}", "role": "clinician" }""");
+        var email = $"{role}.{clinic:n}@stratum.test";
+        await PostAsync(http, admin, $"/api/clinics/{clinic}/users", $$"""{ "email": "{{email}}", "password": "{{StaffPassword}}", "role": "{{role}}" }""");
         return (await TokenAsync(http, email, StaffPassword), email);
     }
 

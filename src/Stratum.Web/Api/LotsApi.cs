@@ -30,6 +30,10 @@ public static class LotsApi
     public static async Task<Ok<List<LotView>>> ListAsync(StratumDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Lots.AsNoTracking().OrderBy(l => l.Expiry).ToListAsync(ct)).Select(View).ToList());
 
+    /// <summary>One registered lot of the caller's clinic, or null.</summary>
+    public static async Task<LotView?> FindAsync(string lot, StratumDbContext db, CancellationToken ct) =>
+        await db.Lots.AsNoTracking().Where(l => l.LotNumber == lot).Select(l => View(l)).FirstOrDefaultAsync(ct);
+
     public static async Task<Results<Created<LotView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(JsonBody body, HttpContext http, StratumDbContext db, CancellationToken ct)
     {
         var clinic = Requests.ClinicOf(http.User)!.Value;

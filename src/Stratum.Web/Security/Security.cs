@@ -76,6 +76,7 @@ public static class SecurityServices
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.LoginPath = "/login";
+                o.AccessDeniedPath = "/access-denied";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

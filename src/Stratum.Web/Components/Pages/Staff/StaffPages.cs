@@ -21,16 +21,31 @@ public static class StaffPages
         return null;
     }
 
+    /// <summary>The clinic's day, by the server's clock.</summary>
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    /// <summary>A lot's state in words, with a symbol so that it never depends on colour alone.</summary>
+    public static (string Symbol, string Words, string Css) Status(LotsApi.LotView lot, DateOnly today) =>
+        lot.RecalledAt is { } at ? ("✕", $"Recalled on {StaffCharts.Iso(DateOnly.FromDateTime(at.UtcDateTime))}: {lot.RecallReason}", "stop")
+        : lot.Expiry < today ? ("✕", "Expired — do not use", "stop")
+        : ("✓", "Usable", "good");
+
+    /// <summary>404 with the page as the body.</summary>
+    public static void NotFound(HttpContext http) => AnswerWithPage(http, StatusCodes.Status404NotFound);
+
+    /// <summary>403 with the page as the body.</summary>
+    public static void Forbidden(HttpContext http) => AnswerWithPage(http, StatusCodes.Status403Forbidden);
+
     /// <summary>
-    /// 404 with the page as the body. Set just before the headers go out: a 404 set during rendering makes Blazor
-    /// leave the body empty for a not-found page, and the status-code page would then answer with JSON.
+    /// Set just before the headers go out: a 404 set during rendering makes Blazor leave the body empty for a
+    /// not-found page, and the status-code page would then answer with JSON.
     /// </summary>
-    public static void NotFound(HttpContext http)
+    private static void AnswerWithPage(HttpContext http, int status)
     {
         var response = http.Response;
         response.OnStarting(() =>
         {
-            response.StatusCode = StatusCodes.Status404NotFound;
+            response.StatusCode = status;
             return Task.CompletedTask;
         });
     }
