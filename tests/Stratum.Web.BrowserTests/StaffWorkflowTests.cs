@@ -45,6 +45,7 @@ public sealed class StaffWorkflowTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and store" }).ClickAsync();
         await Assertions.Expect(page.Locator("#verdict h2")).ToContainTextAsync("Nothing found that speaks against it");
         await Assertions.Expect(page.Locator("#plan")).ToContainTextAsync("Cheeks");
+        await Assertions.Expect(page.Locator("#plan")).ToContainTextAsync("Every 28–42 days");
         await PageChecks.ShouldLabelEveryInputAsync(page);
         await PageChecks.ScreenshotAsync(page, "staff-screening");
 

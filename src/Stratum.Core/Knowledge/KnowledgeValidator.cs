@@ -244,6 +244,41 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
                 }
             }
         }
+
+        HealingPhases(file, triage.HealingPhases);
+    }
+
+    /// <summary>The phases must cover every hour from 0 once: each starts where the one before ends, the last is open-ended.</summary>
+    private void HealingPhases(string file, IReadOnlyList<HealingPhase> phases)
+    {
+        if (phases.Count == 0)
+        {
+            Add(file, "healingPhases", "needs at least one phase");
+            return;
+        }
+
+        var expectedFrom = 0m;
+        foreach (var phase in phases)
+        {
+            CheckSources(file, $"healing phase {phase.Name}", phase.Sources);
+            CheckText(file, $"healing phase {phase.Name}", phase.WhatHappens);
+            if (phase.FromHours != expectedFrom)
+            {
+                Add(file, $"healing phase {phase.Name}", $"must start at {expectedFrom} hours, where the phase before it ends");
+            }
+
+            if (phase.UntilHours is { } until && until <= phase.FromHours)
+            {
+                Add(file, $"healing phase {phase.Name}", "must end after it starts");
+            }
+
+            expectedFrom = phase.UntilHours ?? expectedFrom;
+        }
+
+        if (phases[^1].UntilHours is not null || phases.Take(phases.Count - 1).Any(p => p.UntilHours is null))
+        {
+            Add(file, "healingPhases", "only the last phase is open-ended (untilHours null)");
+        }
     }
 
     public void Outcomes(OutcomesFile outcomes)

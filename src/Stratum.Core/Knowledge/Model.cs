@@ -135,7 +135,16 @@ public sealed record TriageCase(
 /// <summary>A triage rule; the fallback rule covers every symptom no other rule matched.</summary>
 public sealed record TriageRule(string Code, string Message, IReadOnlyList<string> Sources, IReadOnlyList<TriageCase> Cases, bool Fallback = false);
 
-public sealed record TriageFile(string Note, IReadOnlyList<TriageRule> Rules);
+/// <summary>
+/// Where a person is in healing, shown beside a triage answer for orientation; the urgency itself comes from the rules.
+/// <paramref name="UntilHours"/> is exclusive; null for the last phase.
+/// </summary>
+public sealed record HealingPhase(string Name, string Span, decimal FromHours, decimal? UntilHours, string WhatHappens, IReadOnlyList<string> Sources)
+{
+    public bool Contains(decimal hours) => hours >= FromHours && (UntilHours is not { } until || hours < until);
+}
+
+public sealed record TriageFile(string Note, IReadOnlyList<TriageRule> Rules, IReadOnlyList<HealingPhase> HealingPhases);
 
 public sealed record QualitativeGrade(int Grade, string Level, string Definition, string Examples);
 

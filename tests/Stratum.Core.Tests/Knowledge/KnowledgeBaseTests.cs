@@ -90,6 +90,14 @@ public sealed class KnowledgeBaseTests
     }
 
     [Fact]
+    public void Healing_phases_with_a_gap_between_them_are_an_error_naming_the_phase()
+    {
+        var text = Embedded(KnowledgeBase.TriageFile).Replace("\"fromHours\": 504", "\"fromHours\": 600", StringComparison.Ordinal);
+        text.ShouldNotBe(Embedded(KnowledgeBase.TriageFile));
+        ErrorsWith(KnowledgeBase.TriageFile, text).ShouldContain(e => e.Message.Contains("must start at 504 hours") && e.Entry.Contains("Remodelling"));
+    }
+
+    [Fact]
     public void A_misspelt_field_is_an_error_not_ignored()
     {
         var text = Embedded(KnowledgeBase.DevicesFile).Replace("\"when\"", "\"whenn\"", StringComparison.Ordinal);

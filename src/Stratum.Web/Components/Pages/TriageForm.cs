@@ -47,19 +47,3 @@ public sealed class TriageForm
         return errors.Count > 0 ? null : new TriageRequest(setting, hours, symptoms);
     }
 }
-
-/// <summary>
-/// The phases of wound healing shown on the triage page. General wound-healing biology, for orientation only;
-/// the urgency itself comes from the triage rules (knowledge/triage.json).
-/// </summary>
-public sealed record HealingPhase(string Name, string Span, decimal FromHours, decimal? UntilHours, string WhatHappens)
-{
-    public static readonly IReadOnlyList<HealingPhase> All =
-    [
-        new("Inflammation", "first 3 days", 0m, 72m, "Redness, warmth, mild swelling and tightness, like a sunburn. Settles day by day."),
-        new("Proliferation", "day 3 to week 3", 72m, 504m, "New skin forms: dryness, flaking and some itch are normal. Redness should fade."),
-        new("Remodelling", "week 3 onwards, for months", 504m, null, "Collagen rebuilds slowly under calm-looking skin. Results show over months."),
-    ];
-
-    public bool Contains(decimal hours) => hours >= FromHours && (UntilHours is not { } until || hours < until);
-}

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Stratum.Web.Components.Pages.Staff;
 
-/// <summary>Geometry of the server-rendered SVG on the patient page: sessions on a date line, outcome scores over time.</summary>
+/// <summary>
+/// How the staff pages write dates, depths and ranges, and the geometry of the server-rendered SVG on the patient page
+/// (sessions on a date line, outcome scores over time).
+/// </summary>
 public static class StaffCharts
 {
     public const double Width = 640;
@@ -30,6 +33,12 @@ public static class StaffCharts
     public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Mm(decimal mm) => mm.ToString("0.0#", CultureInfo.InvariantCulture);
+
+    /// <summary>"3–4", "3" or, open-ended, "28+".</summary>
+    public static string Range(Core.Knowledge.CountRange range) =>
+        range.Max is not { } max ? $"{range.Min}+" : max == range.Min ? range.Min.ToString(CultureInfo.InvariantCulture) : $"{range.Min}–{max}";
 
     public static string Short(DateOnly day) => day.ToString("d MMM yy", CultureInfo.InvariantCulture);
 }
