@@ -95,6 +95,15 @@ public sealed class StaffWorkflowTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "Record with override" }).ClickAsync();
         await Assertions.Expect(page.Locator("svg.timeline-chart g.session-mark")).ToHaveCountAsync(2);
 
+        // An adverse event reported on the record: nothing ticked is named; pus is triaged as urgent and listed.
+        await page.GetByText("Report an adverse event").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Report and triage" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#symptoms-error")).ToContainTextAsync("Tick at least one");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Yellow or green fluid (pus)" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Report and triage" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#adverse-events li")).ToContainTextAsync("Get medical care today");
+        await Assertions.Expect(page.Locator("#adverse-events li")).ToContainTextAsync("yellow or green fluid (pus)");
+
         // Another clinic's clinician cannot open the session form for this patient.
         var otherContext = await fixture.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
         var other = await otherContext.NewPageAsync();
