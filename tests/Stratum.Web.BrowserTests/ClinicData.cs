@@ -45,6 +45,17 @@ internal static class ClinicData
         return JsonNode.Parse(body) as JsonObject ?? [];
     }
 
+    /// <summary>A 1×1 PNG uploaded as the patient's photo; its id.</summary>
+    public static async Task<Guid> PhotoAsync(HttpClient http, string token, Guid patient)
+    {
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/patients/{patient}/photos?zone=cheeks") { Content = new ByteArrayContent(png) { Headers = { ContentType = new("image/png") } } };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request, Cancel);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["id"]!.GetValue<Guid>();
+    }
+
     /// <summary>Signs in through the /login form and waits for the patient list.</summary>
     public static async Task SignInAsync(IPage page, string baseUrl, string email)
     {

@@ -32,7 +32,8 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
               "lot": { "number": "LOT-A", "expiry": "2027-06-30" } }
             """);
         await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/outcomes", """{ "assessments": [{ "date": "2026-10-01", "qualitativeGrade": 3, "lesions": [{ "type": "moderate-atrophic", "count": 25 }] }] }""");
-        await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/outcomes", """{ "assessments": [{ "date": "2026-11-25", "qualitativeGrade": 2, "lesions": [{ "type": "moderate-atrophic", "count": 3 }] }] }""");
+        var photo = await ClinicData.PhotoAsync(http, north, patient);
+        await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/outcomes", $$"""{ "assessments": [{ "date": "2026-11-25", "qualitativeGrade": 2, "lesions": [{ "type": "moderate-atrophic", "count": 3 }] }], "photoIds": ["{{photo}}"] }""");
 
         // Without JavaScript: the plain form POST signs in, a wrong password keeps the email and says so beside it.
         var page = await NewPageAsync(javaScript: false);
@@ -62,6 +63,8 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("svg.outcome-chart polyline")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#outcome-table tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#outcome-table tbody tr").First).ToContainTextAsync("2026-10-01");
+        var photoLink = page.Locator("#outcome-table tbody tr").Last.GetByRole(AriaRole.Link, new() { Name = "photo 1" });
+        (await page.APIRequest.GetAsync(fixture.BaseUrl + "/" + await photoLink.GetAttributeAsync("href"))).Headers["content-type"].ShouldBe("image/png");
         await Assertions.Expect(page.Locator("svg.outcome-chart > title")).ToContainTextAsync("from 6 on 2026-10-01 to 2 on 2026-11-25");
         await PageChecks.ShouldLabelEveryInputAsync(page);
         await PageChecks.ScreenshotAsync(page, "staff-patient");

@@ -54,7 +54,7 @@ public static class PatientsApi
         api.MapPost("/{id:guid}/plans", PlanAsync).WithName("PlanTreatment").RequireAuthorization(Policies.Clinician)
             .WithSummary("Plan depth, passes, interval and sessions per zone (the plan input) and store the plan.");
         api.MapPost("/{id:guid}/outcomes", AssessOutcomeAsync).WithName("AssessOutcome").RequireAuthorization(Policies.Clinician)
-            .WithSummary("Record a Goodman & Baron assessment: { qualitativeGrade } and/or { lesions }, optional date and label.");
+            .WithSummary("Record a Goodman & Baron assessment: { qualitativeGrade } and/or { lesions }, optional date and label; { sessionId } and { photoIds } (this patient's photos) link it to what it assessed.");
         return app;
     }
 
@@ -72,7 +72,7 @@ public static class PatientsApi
 
     public sealed record PlanView(Guid Id, Indication Indication, Setting Setting, int SessionsPlanned, DateTimeOffset CreatedAt, JsonElement Plan);
 
-    public sealed record OutcomeView(Guid Id, DateOnly AssessedOn, int? QualitativeGrade, int? QuantitativeScore);
+    public sealed record OutcomeView(Guid Id, DateOnly AssessedOn, Guid? SessionId, int? QualitativeGrade, int? QuantitativeScore, IReadOnlyList<Guid> PhotoIds);
 
     public sealed record PlanRecorded(Guid Id, Plan Plan);
 
@@ -195,7 +195,7 @@ public static class PatientsApi
             [.. consents.Select(c => new ConsentView(c.Id, c.TextVersion, c.SignedAt, c.SignedBy))],
             [.. events.Select(View)],
             [.. plans.Select(p => new PlanView(p.Id, p.Indication, p.Setting, p.SessionsPlanned, p.CreatedAt, JsonDocument.Parse(p.PlanJson).RootElement.Clone()))],
-            [.. outcomes.Select(o => new OutcomeView(o.Id, o.AssessedOn, o.QualitativeGrade, o.QuantitativeScore))]));
+            [.. outcomes.Select(o => new OutcomeView(o.Id, o.AssessedOn, o.SessionId, o.QualitativeGrade, o.QuantitativeScore, o.PhotoIds))]));
     }
 
     public static async Task<Results<Ok<PatientSummary>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
@@ -373,21 +373,16 @@ public static class PatientsApi
         var input = Requests.ReadObject(body, o =>
         {
             var occurred = o.Date("occurredOn") ?? today;
-            var session = o.Text("sessionId", 64);
+            var session = OptionalId(o, "sessionId");
             var triage = TriageRequest.Read(o);
-            if (session is not null && !Guid.TryParse(session, out _))
-            {
-                o.Error("sessionId", "expected a session id");
-            }
-
-            return triage is null || o.HasErrors ? null : new { Occurred = occurred, Session = session is null ? (Guid?)null : Guid.Parse(session), Triage = triage };
+            return triage is null || o.HasErrors ? null : new { Occurred = occurred, Session = session, Triage = triage };
         });
         if (!input.TryGetValue(out var report))
         {
             return Requests.Invalid(input.Errors);
         }
 
-        if (report.Session is { } sessionId && !await db.Sessions.AnyAsync(s => s.Id == sessionId && s.PatientId == id, ct))
+        if (!await IsSessionOfAsync(db, id, report.Session, ct))
         {
             return Requests.Invalid([new InputError("$.sessionId", "no such session of this patient")]);
         }
@@ -504,20 +499,48 @@ public static class PatientsApi
         }
 
         var scorer = new Scorer(knowledge);
-        var input = Requests.Read(body, scorer.Parse);
-        if (!input.TryGetValue(out var assessments))
+        var input = Requests.ReadObject(body, o =>
+        {
+            var session = OptionalId(o, "sessionId");
+            var photos = o.Texts("photoIds", 64, maxItems: 50);
+            var photoIds = photos.Select(text => Guid.TryParse(text, out var photo) ? photo : Guid.Empty).ToList();
+            if (photoIds.Contains(Guid.Empty))
+            {
+                o.Error("photoIds", "expected photo ids");
+            }
+
+            var assessments = scorer.Read(o);
+            return assessments is null || o.HasErrors ? null : new { Assessments = assessments, Session = session, Photos = photoIds.Distinct().ToList() };
+        });
+        if (!input.TryGetValue(out var report))
         {
             return Requests.Invalid(input.Errors);
         }
 
-        if (assessments.Count != 1)
+        if (report.Assessments.Count != 1)
         {
             return Requests.Invalid([new InputError("$", "record one assessment at a time ({ qualitativeGrade } and/or { lesions })")]);
         }
 
-        var score = scorer.Score(assessments);
-        var assessed = assessments[0].Date ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var stored = OutcomeAssessment.Assess(patient.ClinicId, id, null, assessed, UserId(http), score.QualitativeGrade, score.QuantitativeScore);
+        if (!await IsSessionOfAsync(db, id, report.Session, ct))
+        {
+            return Requests.Invalid([new InputError("$.sessionId", "no such session of this patient")]);
+        }
+
+        var photosOfPatient = await db.Photos.Where(p => p.PatientId == id && report.Photos.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        if (report.Photos.Except(photosOfPatient).ToList() is [var unknown, ..])
+        {
+            return Requests.Invalid([new InputError("$.photoIds", $"no such photo of this patient: {unknown}")]);
+        }
+
+        var score = scorer.Score(report.Assessments);
+        var assessed = report.Assessments[0].Date ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var stored = OutcomeAssessment.Assess(patient.ClinicId, id, report.Session, assessed, UserId(http), score.QualitativeGrade, score.QuantitativeScore);
+        foreach (var photo in report.Photos)
+        {
+            stored.AttachPhoto(photo);
+        }
+
         db.OutcomeAssessments.Add(stored);
         audit.Audit(http, patient.ClinicId, AuditAction.Create, "outcome-assessment", stored.Id, id);
         await db.SaveChangesAsync(ct);
@@ -598,6 +621,27 @@ public static class PatientsApi
 
         return name?.Trim();
     }
+
+    /// <summary>An optional id field; a text that is not an id is an error.</summary>
+    private static Guid? OptionalId(ObjectReader o, string field)
+    {
+        var text = o.Text(field, 64);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Guid.TryParse(text, out var id))
+        {
+            o.Error(field, "expected an id");
+            return null;
+        }
+
+        return id;
+    }
+
+    private static async Task<bool> IsSessionOfAsync(StratumDbContext db, Guid patient, Guid? session, CancellationToken ct) =>
+        session is not { } id || await db.Sessions.AnyAsync(s => s.Id == id && s.PatientId == patient, ct);
 
     private static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 

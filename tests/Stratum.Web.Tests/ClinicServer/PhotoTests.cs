@@ -31,6 +31,28 @@ public sealed class PhotoTests
         (await clinic.FrontDesk.GetAsync(path, ClinicServer.Cancel)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Theory, ClassData(typeof(Providers))]
+    public async Task An_outcome_assessment_keeps_the_photos_it_was_made_from_and_refuses_another_patients_photo(DatabaseProvider provider)
+    {
+        await using var server = await ClinicServer.StartAsync(provider);
+        var clinic = await server.CreateClinicAsync("North");
+        var maja = (await (await clinic.FrontDesk.PostJsonAsync("/api/patients", """{ "familyName": "Lindqvist", "givenName": "Maja", "birthDate": "1991-04-02" }""")).JsonAsync())["id"]!.GetValue<Guid>();
+        var ines = (await (await clinic.FrontDesk.PostJsonAsync("/api/patients", """{ "familyName": "Okafor", "givenName": "Ines", "birthDate": "1990-05-17" }""")).JsonAsync())["id"]!.GetValue<Guid>();
+        async Task<Guid> UploadAsync(Guid patient) =>
+            (await (await clinic.Clinician.PostAsync($"/api/patients/{patient}/photos?zone=cheeks", Image(Png, "image/png"), ClinicServer.Cancel)).JsonAsync())["id"]!.GetValue<Guid>();
+        var majaPhoto = await UploadAsync(maja);
+        var inesPhoto = await UploadAsync(ines);
+
+        var foreign = await clinic.Clinician.PostJsonAsync($"/api/patients/{maja}/outcomes", $$"""{ "qualitativeGrade": 3, "photoIds": ["{{majaPhoto}}", "{{inesPhoto}}"] }""");
+        foreign.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await foreign.JsonAsync())["errors"]!["$.photoIds"]![0]!.GetValue<string>().ShouldContain(inesPhoto.ToString());
+
+        var kept = await clinic.Clinician.PostJsonAsync($"/api/patients/{maja}/outcomes", $$"""{ "qualitativeGrade": 3, "photoIds": ["{{majaPhoto}}"] }""");
+        kept.StatusCode.ShouldBe(HttpStatusCode.Created, await kept.Content.ReadAsStringAsync(ClinicServer.Cancel));
+        var record = await (await clinic.FrontDesk.GetAsync($"/api/patients/{maja}", ClinicServer.Cancel)).JsonAsync();
+        record["outcomes"]!.AsArray().ShouldHaveSingleItem()!["photoIds"]!.AsArray().Select(p => p!.GetValue<Guid>()).ShouldBe([majaPhoto]);
+    }
+
     [Theory]
     [InlineData("text/plain", "iVBORw0KGgo=", "Content-Type")]
     [InlineData("image/png", "/9j/4AAQSkZJRg==", "$")]
