@@ -40,4 +40,10 @@ public class ScreeningBenchmarks
 
     [Benchmark(Description = "Parse (strict) + screen")]
     public ScreeningResult ParseAndScreen() => Screener.Screen(Intake.Parse(IntakeJson, new DateOnly(2026, 11, 25)).Value);
+
+    private static readonly ScreeningResult Result = Screener.Screen(Parsed);
+
+    /// <summary>Where the rest of a <c>POST /api/screen</c> goes: writing the answer.</summary>
+    [Benchmark(Description = "Serialise the result")]
+    public byte[] SerializeResult() => JsonSerializer.SerializeToUtf8Bytes(Result, StratumJson.Default.ScreeningResult);
 }

@@ -80,92 +80,113 @@ public sealed class ObjectReader
 {
     private readonly JsonElement _element;
     private readonly List<InputError> _errors;
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly Location _location;
+    private string? _path;
+
+    // A few fields per object: a list is cheaper than a set. _present counts the known fields the object has, so an
+    // object with no other fields is settled without listing its names (duplicate names are refused when parsing).
+    private readonly List<string> _known = [];
+    private int _present;
 
     internal ObjectReader(JsonElement element, string path, List<InputError> errors)
     {
         _element = element;
-        Path = path;
+        _path = path;
         _errors = errors;
     }
 
-    public string Path { get; }
+    private ObjectReader(JsonElement element, Location location, List<InputError> errors)
+    {
+        _element = element;
+        _location = location;
+        _errors = errors;
+    }
+
+    /// <summary>Where this object is, e.g. <c>$.conditions[2]</c>; written out only when asked (an error names it).</summary>
+    public string Path => _path ??= _location.ToString();
 
     public bool HasErrors => _errors.Count > 0;
 
-    public void Error(string field, string message) => _errors.Add(new InputError(FieldPath(field), message));
+    public void Error(string field, string message) => _errors.Add(new InputError(At(field).ToString(), message));
 
-    public bool Has(string field)
-    {
-        _known.Add(field);
-        return _element.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
-    }
+    public bool Has(string field) => TryGet(field, out _);
 
     public T? Code<T>(string field, bool required = false) where T : struct, Enum =>
-        Get(field, required, (e, path) => ReadCode<T>(e, path));
+        Present(field, required, out var e) ? ReadCode<T>(e, At(field)) : null;
 
-    public int? Integer(string field, int min, int max, bool required = false) =>
-        Get(field, required, (e, path) =>
+    public int? Integer(string field, int min, int max, bool required = false)
+    {
+        if (!Present(field, required, out var e))
         {
-            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var n))
-            {
-                return Fail<int?>(path, e.ValueKind == JsonValueKind.Number ? $"expected a whole number from {min} to {max}" : $"expected a whole number, found {JsonInput.Kind(e)}");
-            }
+            return null;
+        }
 
-            return n < min || n > max ? Fail<int?>(path, $"{n} is out of range; expected {min} to {max}") : n;
-        });
-
-    public decimal? Number(string field, decimal min, decimal max, bool required = false, bool minExclusive = false) =>
-        Get(field, required, (e, path) =>
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var n))
         {
-            if (e.ValueKind != JsonValueKind.Number || !e.TryGetDecimal(out var n))
-            {
-                return Fail<decimal?>(path, $"expected a number, found {JsonInput.Kind(e)}");
-            }
+            return Fail<int?>(At(field), e.ValueKind == JsonValueKind.Number ? $"expected a whole number from {min} to {max}" : $"expected a whole number, found {JsonInput.Kind(e)}");
+        }
 
-            var tooLow = minExclusive ? n <= min : n < min;
-            return tooLow || n > max
-                ? Fail<decimal?>(path, $"{n.ToString(CultureInfo.InvariantCulture)} is out of range; expected {(minExclusive ? "more than " : "")}{min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}")
-                : n;
-        });
+        return n < min || n > max ? Fail<int?>(At(field), $"{n} is out of range; expected {min} to {max}") : n;
+    }
+
+    public decimal? Number(string field, decimal min, decimal max, bool required = false, bool minExclusive = false)
+    {
+        if (!Present(field, required, out var e))
+        {
+            return null;
+        }
+
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetDecimal(out var n))
+        {
+            return Fail<decimal?>(At(field), $"expected a number, found {JsonInput.Kind(e)}");
+        }
+
+        var tooLow = minExclusive ? n <= min : n < min;
+        return tooLow || n > max
+            ? Fail<decimal?>(At(field), $"{n.ToString(CultureInfo.InvariantCulture)} is out of range; expected {(minExclusive ? "more than " : "")}{min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}")
+            : n;
+    }
 
     public bool? Boolean(string field, bool required = false) =>
-        Get<bool?>(field, required, (e, path) => e.ValueKind switch
+        !Present(field, required, out var e) ? null : e.ValueKind switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => Fail<bool?>(path, $"expected true or false, found {JsonInput.Kind(e)}"),
-        });
+            _ => Fail<bool?>(At(field), $"expected true or false, found {JsonInput.Kind(e)}"),
+        };
 
     public DateOnly? Date(string field, bool required = false) =>
-        Get(field, required, ReadDate);
+        Present(field, required, out var e) ? ReadDate(e, At(field)) : null;
 
-    public string? Text(string field, int maxLength, bool required = false) =>
-        Get(field, required, (e, path) =>
+    public string? Text(string field, int maxLength, bool required = false)
+    {
+        if (!Present(field, required, out var e))
         {
-            if (e.ValueKind != JsonValueKind.String)
-            {
-                return Fail<string?>(path, $"expected a string, found {JsonInput.Kind(e)}");
-            }
+            return null;
+        }
 
-            var s = e.GetString()!;
-            return s.Length > maxLength ? Fail<string?>(path, $"is too long ({s.Length} characters; at most {maxLength})")
-                : s.Contains('\0') ? Fail<string?>(path, "contains a NUL character")
-                : s;
-        });
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            return Fail<string?>(At(field), $"expected a string, found {JsonInput.Kind(e)}");
+        }
+
+        var s = e.GetString()!;
+        return s.Length > maxLength ? Fail<string?>(At(field), $"is too long ({s.Length} characters; at most {maxLength})")
+            : s.Contains('\0') ? Fail<string?>(At(field), "contains a NUL character")
+            : s;
+    }
 
     /// <summary>A local clock time, <c>yyyy-MM-ddTHH:mm</c> with optional seconds, no offset (the time on the person's clock).</summary>
     public DateTime? DateTime(string field, bool required = false) =>
-        Get<DateTime?>(field, required, (e, path) =>
-            e.ValueKind == JsonValueKind.String && LocalTime.TryParse(e.GetString(), out var time)
-                ? time
-                : Fail<DateTime?>(path, e.ValueKind == JsonValueKind.String
-                    ? $"'{Printable(e.GetString())}' is not a time; expected {LocalTime.Format}"
-                    : $"expected a time as {LocalTime.Format}, found {JsonInput.Kind(e)}"));
+        !Present(field, required, out var e) ? null
+        : e.ValueKind == JsonValueKind.String && LocalTime.TryParse(e.GetString(), out var time) ? time
+        : Fail<DateTime?>(At(field), e.ValueKind == JsonValueKind.String
+            ? $"'{Printable(e.GetString())}' is not a time; expected {LocalTime.Format}"
+            : $"expected a time as {LocalTime.Format}, found {JsonInput.Kind(e)}");
 
     /// <summary>A list of strings, each non-empty and at most <paramref name="maxLength"/> characters.</summary>
     public IReadOnlyList<string> Texts(string field, int maxLength, int maxItems = 64) =>
-        List(field, maxItems, (JsonElement e, string path, out string value) =>
+        List(field, maxItems, (JsonElement e, Location path, out string value) =>
         {
             value = e.ValueKind == JsonValueKind.String ? e.GetString()! : "";
             var problem = e.ValueKind != JsonValueKind.String ? $"expected a string, found {JsonInput.Kind(e)}"
@@ -175,21 +196,21 @@ public sealed class ObjectReader
                 : null;
             if (problem is not null)
             {
-                _errors.Add(new InputError(path, problem));
+                _errors.Add(new InputError(path.ToString(), problem));
             }
 
             return problem is null;
         });
 
     public ObjectReader? Object(string field, bool required = false) =>
-        Get(field, required, (e, path) => e.ValueKind == JsonValueKind.Object
-            ? new ObjectReader(e, path, _errors)
-            : Fail<ObjectReader?>(path, $"expected an object, found {JsonInput.Kind(e)}"));
+        !Present(field, required, out var e) ? null
+        : e.ValueKind == JsonValueKind.Object ? new ObjectReader(e, At(field), _errors)
+        : Fail<ObjectReader?>(At(field), $"expected an object, found {JsonInput.Kind(e)}");
 
     /// <summary>A list of codes; duplicates are an error because each code stands for one fact.</summary>
     public IReadOnlyList<T> CodeList<T>(string field, int maxItems = 64) where T : struct, Enum
     {
-        var items = List(field, maxItems, (JsonElement e, string path, out T value) =>
+        var items = List(field, maxItems, (JsonElement e, Location path, out T value) =>
         {
             var code = ReadCode<T>(e, path);
             value = code.GetValueOrDefault();
@@ -200,7 +221,7 @@ public sealed class ObjectReader
         {
             if (!seen.Add(items[i]))
             {
-                _errors.Add(new InputError($"{FieldPath(field)}[{i}]", $"'{Vocabulary.Codes.Of(items[i])}' is listed twice"));
+                _errors.Add(new InputError(At(field, i).ToString(), $"'{Vocabulary.Codes.Of(items[i])}' is listed twice"));
             }
         }
 
@@ -208,7 +229,7 @@ public sealed class ObjectReader
     }
 
     public IReadOnlyList<DateOnly> Dates(string field, int maxItems = 256) =>
-        List(field, maxItems, (JsonElement e, string path, out DateOnly value) =>
+        List(field, maxItems, (JsonElement e, Location path, out DateOnly value) =>
         {
             var date = ReadDate(e, path);
             value = date.GetValueOrDefault();
@@ -217,12 +238,12 @@ public sealed class ObjectReader
 
     /// <summary>A list of objects, each read by <paramref name="read"/>; unknown fields of each are reported.</summary>
     public IReadOnlyList<T> Objects<T>(string field, Func<ObjectReader, T?> read, int maxItems = 64) where T : class =>
-        List(field, maxItems, (JsonElement e, string path, out T value) =>
+        List(field, maxItems, (JsonElement e, Location path, out T value) =>
         {
             value = null!;
             if (e.ValueKind != JsonValueKind.Object)
             {
-                _errors.Add(new InputError(path, $"expected an object, found {JsonInput.Kind(e)}"));
+                _errors.Add(new InputError(path.ToString(), $"expected an object, found {JsonInput.Kind(e)}"));
                 return false;
             }
 
@@ -236,56 +257,78 @@ public sealed class ObjectReader
 
     public void RejectUnknownFields()
     {
+        if (_element.GetPropertyCount() == _present)
+        {
+            return;
+        }
+
         foreach (var property in _element.EnumerateObject())
         {
             if (!_known.Contains(property.Name))
             {
-                _errors.Add(new InputError(FieldPath(property.Name),
+                _errors.Add(new InputError(At(property.Name).ToString(),
                     _known.Count == 0 ? "unknown field" : $"unknown field; expected {string.Join(", ", _known.Order(StringComparer.Ordinal))}"));
             }
         }
     }
 
-    private string FieldPath(string field) => $"{Path}.{field}";
+    private Location At(string field, int index = -1) => new(this, field, index);
 
-    private T? Get<T>(string field, bool required, Func<JsonElement, string, T?> read)
+    /// <summary>The field's value unless it is absent or null; the field becomes known either way.</summary>
+    private bool TryGet(string field, out JsonElement value)
     {
-        _known.Add(field);
-        if (!_element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        var found = _element.TryGetProperty(field, out value);
+        if (!_known.Contains(field))
         {
-            return required ? Fail<T?>(FieldPath(field), "is required") : default;
+            _known.Add(field);
+            _present += found ? 1 : 0;
         }
 
-        return read(value, FieldPath(field));
+        return found && value.ValueKind != JsonValueKind.Null;
     }
 
-    private delegate bool TryRead<T>(JsonElement element, string path, out T value);
+    /// <summary>As <see cref="TryGet"/>; a required field that is absent or null is reported.</summary>
+    private bool Present(string field, bool required, out JsonElement value)
+    {
+        if (TryGet(field, out value))
+        {
+            return true;
+        }
+
+        if (required)
+        {
+            _errors.Add(new InputError(At(field).ToString(), "is required"));
+        }
+
+        return false;
+    }
+
+    private delegate bool TryRead<T>(JsonElement element, Location path, out T value);
 
     private List<T> List<T>(string field, int maxItems, TryRead<T> read)
     {
-        _known.Add(field);
         var result = new List<T>();
-        if (!_element.TryGetProperty(field, out var array) || array.ValueKind == JsonValueKind.Null)
+        if (!TryGet(field, out var array))
         {
             return result;
         }
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            _errors.Add(new InputError(FieldPath(field), $"expected a list, found {JsonInput.Kind(array)}"));
+            _errors.Add(new InputError(At(field).ToString(), $"expected a list, found {JsonInput.Kind(array)}"));
             return result;
         }
 
         if (array.GetArrayLength() > maxItems)
         {
-            _errors.Add(new InputError(FieldPath(field), $"has {array.GetArrayLength()} items; at most {maxItems}"));
+            _errors.Add(new InputError(At(field).ToString(), $"has {array.GetArrayLength()} items; at most {maxItems}"));
             return result;
         }
 
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
-            if (read(item, $"{FieldPath(field)}[{index++}]", out var value))
+            if (read(item, At(field, index++), out var value))
             {
                 result.Add(value);
             }
@@ -294,11 +337,11 @@ public sealed class ObjectReader
         return result;
     }
 
-    private T? ReadCode<T>(JsonElement e, string path) where T : struct, Enum
+    private T? ReadCode<T>(JsonElement e, Location path) where T : struct, Enum
     {
         if (e.ValueKind != JsonValueKind.String)
         {
-            _errors.Add(new InputError(path, $"expected a {Label<T>()} code, found {JsonInput.Kind(e)}; {Vocabulary.Codes.Expected<T>()}"));
+            _errors.Add(new InputError(path.ToString(), $"expected a {Label<T>()} code, found {JsonInput.Kind(e)}; {Vocabulary.Codes.Expected<T>()}"));
             return null;
         }
 
@@ -308,11 +351,11 @@ public sealed class ObjectReader
             return value;
         }
 
-        _errors.Add(new InputError(path, $"unknown {Label<T>()} '{Printable(text)}'; expected {Vocabulary.Codes.Expected<T>()}"));
+        _errors.Add(new InputError(path.ToString(), $"unknown {Label<T>()} '{Printable(text)}'; expected {Vocabulary.Codes.Expected<T>()}"));
         return null;
     }
 
-    private DateOnly? ReadDate(JsonElement e, string path)
+    private DateOnly? ReadDate(JsonElement e, Location path)
     {
         if (e.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -320,16 +363,22 @@ public sealed class ObjectReader
             return date;
         }
 
-        _errors.Add(new InputError(path, e.ValueKind == JsonValueKind.String
+        _errors.Add(new InputError(path.ToString(), e.ValueKind == JsonValueKind.String
             ? $"'{Printable(e.GetString())}' is not a date; expected yyyy-MM-dd"
             : $"expected a date as yyyy-MM-dd, found {JsonInput.Kind(e)}"));
         return null;
     }
 
-    private T? Fail<T>(string path, string message)
+    private T? Fail<T>(Location path, string message)
     {
-        _errors.Add(new InputError(path, message));
+        _errors.Add(new InputError(path.ToString(), message));
         return default;
+    }
+
+    /// <summary>Where a value is, as a JSON path ("$.conditions[2].code"); built only when an error names it.</summary>
+    private readonly struct Location(ObjectReader owner, string field, int index)
+    {
+        public override string ToString() => index < 0 ? $"{owner.Path}.{field}" : $"{owner.Path}.{field}[{index}]";
     }
 
     private static string Label<T>() => JsonNamingPolicy.KebabCaseLower.ConvertName(typeof(T).Name).Replace('-', ' ');

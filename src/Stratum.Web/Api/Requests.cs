@@ -70,28 +70,42 @@ public static class Requests
 /// </summary>
 public sealed record JsonBody(string? Text)
 {
+    /// <summary>At most this many bytes are buffered: the UTF-8 of <see cref="JsonInput.MaxLength"/> characters.</summary>
+    private const long MaxBytes = 3L * JsonInput.MaxLength;
+
+    /// <summary>The body as UTF-8 (RFC 8259), a leading byte-order mark skipped; read from the request's pipe without copies.</summary>
     public static async ValueTask<JsonBody> BindAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096);
-        var buffer = ArrayPool<char>.Shared.Rent(4096);
-        try
+        var reader = context.Request.BodyReader;
+        while (true)
         {
-            var text = new StringBuilder();
-            int read;
-            while ((read = await reader.ReadAsync(buffer.AsMemory(), context.RequestAborted)) > 0)
+            var read = await reader.ReadAsync(context.RequestAborted);
+            var buffer = read.Buffer;
+            if (buffer.Length > MaxBytes)
             {
-                text.Append(buffer, 0, read);
-                if (text.Length > JsonInput.MaxLength)
-                {
-                    return new JsonBody((string?)null);
-                }
+                reader.AdvanceTo(buffer.End);
+                return new JsonBody((string?)null);
             }
 
-            return new JsonBody(text.ToString());
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                var text = Decode(buffer);
+                reader.AdvanceTo(buffer.End);
+                return new JsonBody(text.Length > JsonInput.MaxLength ? null : text);
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
         }
-        finally
+    }
+
+    private static string Decode(ReadOnlySequence<byte> bytes)
+    {
+        var bom = Encoding.UTF8.Preamble;
+        if (bytes.Length >= bom.Length && bytes.FirstSpan.StartsWith(bom))
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            bytes = bytes.Slice(bom.Length);
         }
+
+        return Encoding.UTF8.GetString(bytes);
     }
 }
