@@ -50,20 +50,20 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
             }
             else
             {
-                foreach (var key in ingredient.Synonyms)
+                foreach (var synonym in ingredient.Synonyms)
                 {
-                    classes |= Classes(_classifier.Classify(key), ingredient.Position, line, maxPosition, HitKind.Any);
+                    classes |= Classes(synonym, ingredient.Position, line, maxPosition, HitKind.Any);
                 }
             }
 
-            foreach (var key in ingredient.ParentheticalKeys)
+            foreach (var inner in ingredient.ParentheticalInfo)
             {
-                classes |= Classes(_classifier.Classify(key), ingredient.Position, line, maxPosition, HitKind.ByName);
+                classes |= Classes(inner, ingredient.Position, line, maxPosition, HitKind.ByName);
             }
 
-            foreach (var key in ingredient.SlashPartKeys)
+            foreach (var part in ingredient.SlashPartInfo)
             {
-                classes |= Classes(_classifier.Classify(key), ingredient.Position, line, maxPosition, HitKind.Flag);
+                classes |= Classes(part, ingredient.Position, line, maxPosition, HitKind.Flag);
             }
 
             ingredients[i] = new AftercareIngredient(ingredient.Position, ingredient.Inci, ClassList(classes));
@@ -141,9 +141,9 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
             return ingredient.Info.Marker;
         }
 
-        foreach (var key in ingredient.Synonyms)
+        foreach (var synonym in ingredient.Synonyms)
         {
-            if (_classifier.Classify(key).Marker)
+            if (synonym.Marker)
             {
                 return true;
             }
@@ -246,7 +246,7 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
         }
 
         var when = time.TreatedAt is { } at
-            ? $"{hours} hours after treatment ({at.AddHours(hours).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)})"
+            ? $"{hours} hours after treatment ({Short(at.AddHours(hours))})"
             : $"{hours} hours after treatment";
         return verdict switch
         {
@@ -254,6 +254,13 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
             AftercareVerdict.Caution => $"Use with care until {when}: it contains {Classes(flags, openOnly: true)}.",
             _ => $"Fine to use now: the {hours}-hour window for {Classes(flags, openOnly: false)} has passed.",
         };
+    }
+
+    /// <summary>"Fri 28 Nov, 14:00", written out directly: a format string is parsed on every call, and this runs for every flagged product.</summary>
+    private static string Short(DateTime t)
+    {
+        var names = CultureInfo.InvariantCulture.DateTimeFormat;
+        return string.Create(CultureInfo.InvariantCulture, $"{names.AbbreviatedDayNames[(int)t.DayOfWeek]} {t.Day} {names.AbbreviatedMonthNames[t.Month - 1]}, {t.Hour:00}:{t.Minute:00}");
     }
 
     /// <summary>The distinct classes of the flags, in order of first appearance.</summary>

@@ -29,38 +29,43 @@ public readonly struct InciIngredient
     public string Key => _name.Info.Key;
 
     /// <summary>The keys classified in full: the name's, or each synonym's.</summary>
-    public IReadOnlyList<string> Keys => _name.Synonyms ?? [Key];
+    public IReadOnlyList<string> Keys => _name.Synonyms is { } synonyms ? IngredientName.KeysOf(synonyms) : [Key];
 
     /// <summary>Keys of names in parentheses; they add a class only by exact name (§1.7).</summary>
-    public IReadOnlyList<string> Parenthetical => _name.ParentheticalKeys;
+    public IReadOnlyList<string> Parenthetical => IngredientName.KeysOf(_name.Parenthetical);
 
     /// <summary>Keys of the parts of a slash name that is not a synonym list; they can add avoid or careful classes.</summary>
-    public IReadOnlyList<string> SlashParts => _name.SlashPartKeys;
+    public IReadOnlyList<string> SlashParts => IngredientName.KeysOf(_name.SlashParts);
 
     internal KeyInfo Info => _name.Info;
 
-    internal string[]? Synonyms => _name.Synonyms;
+    internal KeyInfo[]? Synonyms => _name.Synonyms;
 
-    internal string[] ParentheticalKeys => _name.ParentheticalKeys;
+    internal KeyInfo[] ParentheticalInfo => _name.Parenthetical;
 
-    internal string[] SlashPartKeys => _name.SlashPartKeys;
+    internal KeyInfo[] SlashPartInfo => _name.SlashParts;
 }
 
-/// <summary>An ingredient as one entry names it, wherever the entry stands: worked out once per distinct entry.</summary>
-internal sealed class IngredientName(string inci, KeyInfo info, string[]? synonyms, string[]? parenthetical, string[]? slashParts)
+/// <summary>
+/// An ingredient as one entry names it, wherever the entry stands: worked out once per distinct entry, with the
+/// classification of every key it holds, so checking a list looks nothing up again.
+/// </summary>
+internal sealed class IngredientName(string inci, KeyInfo info, KeyInfo[]? synonyms, KeyInfo[]? parenthetical, KeyInfo[]? slashParts)
 {
-    private static readonly string[] None = [];
+    private static readonly KeyInfo[] None = [];
 
     public string Inci { get; } = inci;
 
     public KeyInfo Info { get; } = info;
 
-    /// <summary>The synonyms' keys of a synonym slash; null otherwise.</summary>
-    public string[]? Synonyms { get; } = synonyms;
+    /// <summary>The synonyms of a synonym slash; null otherwise.</summary>
+    public KeyInfo[]? Synonyms { get; } = synonyms;
 
-    public string[] ParentheticalKeys { get; } = parenthetical ?? None;
+    public KeyInfo[] Parenthetical { get; } = parenthetical ?? None;
 
-    public string[] SlashPartKeys { get; } = slashParts ?? None;
+    public KeyInfo[] SlashParts { get; } = slashParts ?? None;
+
+    public static string[] KeysOf(KeyInfo[] infos) => [.. infos.Select(i => i.Key)];
 }
 
 /// <summary>A parsed list; <see cref="TooMany"/> is set when reading stopped at the limit.</summary>
@@ -91,7 +96,7 @@ public sealed partial class InciParser
     private static readonly SearchValues<char> Rewritten = SearchValues.Create("%\n\t" + InciText.FootnoteMarkers);
 
     /// <summary>Left around an entry by separators and punctuation; never part of a name.</summary>
-    private static readonly char[] Trimmed = [' ', '\n', ',', ';', ':', '.'];
+    private static readonly SearchValues<char> Trimmed = SearchValues.Create(" \n,;:.");
 
     /// <summary>Header phrases by their first letter (lowercase ASCII; other first letters under 0), longest first.</summary>
     private readonly (string Phrase, Section Kind)[][] _headers;
@@ -134,32 +139,86 @@ public sealed partial class InciParser
     public InciList Parse(string text, int maxIngredients = int.MaxValue)
     {
         var sections = Sections(InciText.Clean(text));
-        var ingredients = new List<InciIngredient>(32);
-        var position = 0;
-        var tooMany = false;
+        var reader = new EntryReader(this, new List<InciIngredient>(32), maxIngredients);
 
         // Drug Facts actives come first whatever their place on the label (§1.2).
-        foreach (var actives in (bool[])[true, false])
+        for (var pass = 0; pass < 2; pass++)
         {
+            reader.Actives = pass == 0;
             foreach (var (kind, body) in sections)
             {
-                if ((kind == Section.Actives) != actives || tooMany)
+                if ((kind == Section.Actives) != reader.Actives || reader.TooMany)
                 {
                     continue;
                 }
 
-                foreach (var (start, end, mayContain) in Entries(body))
-                {
-                    if (AddEntry(body.AsSpan(start, end - start), actives, mayContain, ref position, ingredients) && ingredients.Count > maxIngredients)
-                    {
-                        tooMany = true;
-                        break;
-                    }
-                }
+                ReadEntries(body, ref reader);
             }
         }
 
-        return new InciList(ingredients, tooMany);
+        return new InciList(reader.Ingredients, reader.TooMany);
+    }
+
+    /// <summary>
+    /// Reads the entries of one section (§1.3, §1.4). A section on one line is read as it is split; only a section
+    /// of several lines is split first, since whether newlines separate depends on whether anything else does.
+    /// </summary>
+    private void ReadEntries(string body, ref EntryReader reader)
+    {
+        if (!body.Contains('\n'))
+        {
+            Split(body, newlineSeparates: false, ref reader, out _);
+            return;
+        }
+
+        var entries = new EntryList([]);
+        Split(body, newlineSeparates: false, ref entries, out var separators);
+        if (separators == 0)
+        {
+            entries.Entries.Clear();
+            Split(body, newlineSeparates: true, ref entries, out _);
+        }
+
+        foreach (var (start, end, mayContain) in entries.Entries)
+        {
+            if (!reader.Entry(body, start, end, mayContain))
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>Where <see cref="Split{TSink}"/> puts each entry it finds; false stops the split.</summary>
+    private interface IEntrySink
+    {
+        bool Entry(string body, int start, int end, bool mayContain);
+    }
+
+    private readonly record struct EntryList(List<(int Start, int End, bool MayContain)> Entries) : IEntrySink
+    {
+        public bool Entry(string body, int start, int end, bool mayContain)
+        {
+            Entries.Add((start, end, mayContain));
+            return true;
+        }
+    }
+
+    /// <summary>Turns entries into ingredients, numbering them, until there are more than the limit.</summary>
+    private struct EntryReader(InciParser parser, List<InciIngredient> ingredients, int maxIngredients) : IEntrySink
+    {
+        private int _position;
+
+        public readonly List<InciIngredient> Ingredients => ingredients;
+
+        public bool Actives { get; set; }
+
+        public bool TooMany { get; private set; }
+
+        public bool Entry(string body, int start, int end, bool mayContain)
+        {
+            TooMany = parser.AddEntry(body.AsSpan(start, end - start), Actives, mayContain, ref _position, ingredients) && ingredients.Count > maxIngredients;
+            return !TooMany;
+        }
     }
 
     /// <summary>Splits the text into header sections; returns the ones that hold ingredients.</summary>
@@ -300,20 +359,13 @@ public sealed partial class InciParser
         return true;
     }
 
-    /// <summary>The entries of one section as ranges of its text (§1.3, §1.4).</summary>
-    private List<(int Start, int End, bool MayContain)> Entries(string body)
-    {
-        var entries = Split(body, newlineSeparates: false, out var separators);
-        return separators == 0 && body.Contains('\n') ? Split(body, newlineSeparates: true, out _) : entries;
-    }
-
     /// <summary>
     /// Splits one section into entries. Jumps from one character that can matter to the next (separators, brackets,
     /// footnote markers), so the text between them costs a vectorised search.
     /// </summary>
-    private List<(int Start, int End, bool MayContain)> Split(string s, bool newlineSeparates, out int separators)
+    private void Split<TSink>(string s, bool newlineSeparates, ref TSink sink, out int separators)
+        where TSink : struct, IEntrySink
     {
-        var entries = new List<(int, int, bool)>(16);
         separators = 0;
         var closes = Brackets(s);
         var markers = s.AsSpan().ContainsAny(_mayContainSearch);
@@ -337,7 +389,11 @@ public sealed partial class InciParser
                 var c = s[i];
                 if (markers && MayContainAt(s, i) is var markerEnd and > 0)
                 {
-                    Emit(entries, start, i, mayContain);
+                    if (!Emit(ref sink, s, start, i, mayContain))
+                    {
+                        return;
+                    }
+
                     mayContain = true;
                     bracketedMayContain = s[i] == '[';
                     start = i = EntryStart(s, markerEnd, newlineSeparates);
@@ -346,7 +402,11 @@ public sealed partial class InciParser
 
                 if (c == ']' && bracketedMayContain)
                 {
-                    Emit(entries, start, i, mayContain);
+                    if (!Emit(ref sink, s, start, i, mayContain))
+                    {
+                        return;
+                    }
+
                     mayContain = bracketedMayContain = false;
                     start = i = EntryStart(s, i + 1, newlineSeparates);
                     continue;
@@ -373,7 +433,11 @@ public sealed partial class InciParser
                         separators++;
                     }
 
-                    Emit(entries, start, i, mayContain);
+                    if (!Emit(ref sink, s, start, i, mayContain))
+                    {
+                        return;
+                    }
+
                     start = i = EntryStart(s, i + 1, newlineSeparates);
                     continue;
                 }
@@ -381,8 +445,7 @@ public sealed partial class InciParser
                 i++;
             }
 
-            Emit(entries, start, s.Length, mayContain);
-            return entries;
+            Emit(ref sink, s, start, s.Length, mayContain);
         }
         finally
         {
@@ -417,13 +480,10 @@ public sealed partial class InciParser
         return i;
     }
 
-    private static void Emit(List<(int, int, bool)> entries, int start, int end, bool mayContain)
-    {
-        if (end > start)
-        {
-            entries.Add((start, end, mayContain));
-        }
-    }
+    /// <summary>Hands a non-empty entry to the sink; false when the sink wants no more.</summary>
+    private static bool Emit<TSink>(ref TSink sink, string s, int start, int end, bool mayContain)
+        where TSink : struct, IEntrySink =>
+        end <= start || sink.Entry(s, start, end, mayContain);
 
     /// <summary>For each <c>(</c> or <c>[</c>, the index of its match; unmatched ones point at themselves and protect nothing.</summary>
     private static int[]? Brackets(string s)
@@ -592,10 +652,28 @@ public sealed partial class InciParser
         return i;
     }
 
+    /// <summary>Spaces and the punctuation around an entry cut off both ends (a set lookup: this runs once per entry).</summary>
+    private static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s)
+    {
+        var start = 0;
+        while (start < s.Length && Trimmed.Contains(s[start]))
+        {
+            start++;
+        }
+
+        var end = s.Length;
+        while (end > start && Trimmed.Contains(s[end - 1]))
+        {
+            end--;
+        }
+
+        return s[start..end];
+    }
+
     /// <summary>Turns one entry's text into ingredients (§1.5–§1.9); false when nothing is left of it.</summary>
     private bool AddEntry(ReadOnlySpan<char> raw, bool actives, bool mayContain, ref int position, List<InciIngredient> ingredients)
     {
-        var text = raw.Trim(Trimmed);
+        var text = Trim(raw);
         if (text.IsEmpty)
         {
             return false;
@@ -694,7 +772,7 @@ public sealed partial class InciParser
             }
         }
 
-        return builder.ToString().Trim(Trimmed);
+        return Trim(builder.ToString()).ToString();
     }
 
     private IngredientName Ingredient(string display)
@@ -702,19 +780,14 @@ public sealed partial class InciParser
         var hasBrackets = display.AsSpan().IndexOfAny("()[]") >= 0;
         var (name, inner) = hasBrackets ? Strip(display) : (display, null);
         var info = Classify(name);
-        var parenthetical = inner is null ? null : inner.Select(n => _classifier.Classify(InciText.Key(n, DroppedSuffixes)).Key).Where(k => k.Length > 0).ToArray();
+        var parenthetical = inner is null ? null : inner.Select(n => _classifier.Classify(InciText.Key(n, DroppedSuffixes))).Where(k => k.Key.Length > 0).ToArray();
         if (!info.Key.Contains('/'))
         {
             return new IngredientName(display, info, null, parenthetical, null);
         }
 
-        var parts = info.Key.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var known = parts.Length > 0;
-        foreach (var part in parts)
-        {
-            known &= _classifier.Classify(part).Known;
-        }
-
+        var parts = info.Key.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(_classifier.Classify).ToArray();
+        var known = parts.Length > 0 && parts.All(p => p.Known);
         return known
             ? new IngredientName(display, info, parts, parenthetical, null)
             : new IngredientName(display, info, null, parenthetical, parts);

@@ -17,7 +17,7 @@ internal static class InciText
     {
         if (System.Text.Ascii.IsValid(text))
         {
-            return text.Contains('\r') || text.Contains('\t') || text.Contains('\\')
+            return text.AsSpan().IndexOfAny('\r', '\t', '\\') >= 0
                 ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\t', ' ').Replace('\\', '/')
                 : text;
         }

@@ -18,14 +18,16 @@ internal readonly record struct Match(bool Matched, DateOnly? NotBefore, bool St
     public static Match Latest(IEnumerable<Match> matches)
     {
         var result = No;
-        foreach (var m in matches.Where(m => m.Matched))
+        foreach (var m in matches)
         {
-            var later = !result.Matched || result.NotBefore is { } current && (m.NotBefore is null || m.NotBefore > current);
-            result = later ? m : result;
+            result = Later(result, m);
         }
 
         return result;
     }
+
+    public static Match Later(Match result, Match m) =>
+        m.Matched && (!result.Matched || result.NotBefore is { } current && (m.NotBefore is null || m.NotBefore > current)) ? m : result;
 }
 
 /// <summary>Evaluates the triggers of knowledge rules against an intake (clinical-rules.md §1, precise terms).</summary>
@@ -39,7 +41,12 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
         {
             if (rule.VerdictIn(intake.Setting) is { } verdict)
             {
-                var match = Match.Latest(rule.When.Select(t => Evaluate(t, intake)));
+                var match = Match.No;
+                foreach (var trigger in rule.When)
+                {
+                    match = Match.Later(match, Evaluate(trigger, intake));
+                }
+
                 if (match.Matched)
                 {
                     yield return (rule, verdict, match);
