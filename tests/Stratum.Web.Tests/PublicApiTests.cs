@@ -144,6 +144,22 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     }
 
     [Fact]
+    public async Task A_body_with_a_utf8_byte_order_mark_is_read_as_its_json()
+    {
+        var response = await _client.PostAsync("/api/device", new ByteArrayContent([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes("""{"setting":"home","needleLengthMm":0.25}""")]), TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_body_of_many_multibyte_characters_under_the_limit_is_read_not_refused()
+    {
+        // 600,000 "é" are more bytes than the limit has characters, but fewer characters: read, and the bad field named.
+        var response = await PostAsync("/api/screen", "{\"setting\":\"clinic\",\"x\":\"" + new string('é', 600_000) + "\"}");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("$.x");
+    }
+
+    [Fact]
     public async Task Aftercare_reads_a_plain_text_list_and_answers_like_the_cli()
     {
         var response = await _client.PostAsync("/api/aftercare", new StringContent("Ingredients: Aqua, Glycolic Acid, Sodium Hyaluronate", Encoding.UTF8, "text/plain"), TestContext.Current.CancellationToken);

@@ -8,6 +8,7 @@ using Stratum.Core.Planning;
 using Stratum.Core.Scheduling;
 using Stratum.Core.Screening;
 using Stratum.Core.Triage;
+using Stratum.Web.Hosting;
 
 namespace Stratum.Web.Api;
 
@@ -43,10 +44,10 @@ public static class ClinicalApi
     }
 
     public static Results<Ok<ScreeningResult>, ValidationProblem> Screen(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
-        Handle(body, text => Intake.Parse(text, Today(time)), new Screener(knowledge).Screen);
+        Handle(body, text => Intake.Parse(text, time.Today()), new Screener(knowledge).Screen);
 
     public static Results<Ok<Plan>, ValidationProblem> Plan(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
-        Handle(body, text => Planner.ParseRequest(text, Today(time)), new Planner(knowledge).Plan);
+        Handle(body, text => Planner.ParseRequest(text, time.Today()), new Planner(knowledge).Plan);
 
     public static Results<Ok<Schedule>, ValidationProblem> Schedule(JsonBody body, KnowledgeBase knowledge) =>
         Handle(body, ScheduleRequest.Parse, new Scheduler(knowledge).Schedule);
@@ -84,7 +85,6 @@ public static class ClinicalApi
             };
         });
 
-    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
     private static Results<Ok<TResult>, ValidationProblem> Handle<TRequest, TResult>(
         JsonBody body,

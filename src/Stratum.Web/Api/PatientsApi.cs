@@ -21,6 +21,7 @@ using Stratum.Data.Patients;
 using Stratum.Data.Plans;
 using Stratum.Data.Screenings;
 using Stratum.Data.Sessions;
+using Stratum.Web.Hosting;
 using Stratum.Web.Security;
 using StoredSymptom = Stratum.Data.AdverseEvents.ReportedSymptom;
 
@@ -311,7 +312,7 @@ public static class PatientsApi
             return Requests.NotFound("patient");
         }
 
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = time.Today();
         var input = Requests.ReadObject(body, o => ReadSession(o, today));
         if (!input.TryGetValue(out var session))
         {
@@ -369,7 +370,7 @@ public static class PatientsApi
             return Requests.NotFound("patient");
         }
 
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = time.Today();
         var input = Requests.ReadObject(body, o =>
         {
             var occurred = o.Date("occurredOn") ?? today;
@@ -475,7 +476,7 @@ public static class PatientsApi
             return Requests.NotFound("patient");
         }
 
-        var input = Requests.Read(body, text => Planner.ParseRequest(text, DateOnly.FromDateTime(time.GetLocalNow().DateTime)));
+        var input = Requests.Read(body, text => Planner.ParseRequest(text, time.Today()));
         if (!input.TryGetValue(out var intake))
         {
             return Requests.Invalid(input.Errors);
@@ -504,9 +505,9 @@ public static class PatientsApi
             var session = OptionalId(o, "sessionId");
             var photos = o.Texts("photoIds", 64, maxItems: 50);
             var photoIds = photos.Select(text => Guid.TryParse(text, out var photo) ? photo : Guid.Empty).ToList();
-            if (photoIds.Contains(Guid.Empty))
+            if (photoIds.IndexOf(Guid.Empty) is var bad and >= 0)
             {
-                o.Error("photoIds", "expected photo ids");
+                o.Error($"photoIds[{bad}]", "expected a photo id");
             }
 
             var assessments = scorer.Read(o);
@@ -534,7 +535,7 @@ public static class PatientsApi
         }
 
         var score = scorer.Score(report.Assessments);
-        var assessed = report.Assessments[0].Date ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var assessed = report.Assessments[0].Date ?? time.Today();
         var stored = OutcomeAssessment.Assess(patient.ClinicId, id, report.Session, assessed, UserId(http), score.QualitativeGrade, score.QuantitativeScore);
         foreach (var photo in report.Photos)
         {

@@ -64,9 +64,10 @@ public static class Requests
 }
 
 /// <summary>
-/// A request body as text for Core's strict parsers. The API binds it from the request (reading stops past
-/// <see cref="JsonInput.MaxLength"/>, leaving <see cref="Text"/> null); the staff pages build one from what was typed
-/// in a form, so a form and the API share one validation and one write path.
+/// A request body as text for Core's strict parsers. The API binds it from the request: a body of more than
+/// <see cref="JsonInput.MaxLength"/> characters leaves <see cref="Text"/> null, and reading stops past three bytes a
+/// character. The staff pages build one from what was typed in a form, so a form and the API share one validation
+/// and one write path.
 /// </summary>
 public sealed record JsonBody(string? Text)
 {
@@ -76,6 +77,11 @@ public sealed record JsonBody(string? Text)
     /// <summary>The body as UTF-8 (RFC 8259), a leading byte-order mark skipped; read from the request's pipe without copies.</summary>
     public static async ValueTask<JsonBody> BindAsync(HttpContext context)
     {
+        if (context.Request.ContentLength > MaxBytes)
+        {
+            return new JsonBody((string?)null);
+        }
+
         var reader = context.Request.BodyReader;
         while (true)
         {
@@ -87,25 +93,44 @@ public sealed record JsonBody(string? Text)
                 return new JsonBody((string?)null);
             }
 
-            if (read.IsCompleted || read.IsCanceled)
+            if (read.IsCanceled)
+            {
+                throw new OperationCanceledException("Reading the request body was cancelled.");
+            }
+
+            if (read.IsCompleted)
             {
                 var text = Decode(buffer);
                 reader.AdvanceTo(buffer.End);
-                return new JsonBody(text.Length > JsonInput.MaxLength ? null : text);
+                return new JsonBody(text);
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 
-    private static string Decode(ReadOnlySequence<byte> bytes)
+    /// <summary>The text, or null when it has more than <see cref="JsonInput.MaxLength"/> characters (counted before any string is made).</summary>
+    private static string? Decode(ReadOnlySequence<byte> bytes)
     {
-        var bom = Encoding.UTF8.Preamble;
-        if (bytes.Length >= bom.Length && bytes.FirstSpan.StartsWith(bom))
+        var bom = new SequenceReader<byte>(bytes);
+        if (bom.IsNext(Encoding.UTF8.Preamble, advancePast: true))
         {
-            bytes = bytes.Slice(bom.Length);
+            bytes = bytes.Slice(bom.Position);
         }
 
-        return Encoding.UTF8.GetString(bytes);
+        // A byte is at most one character: only a longer body needs counting.
+        return bytes.Length > JsonInput.MaxLength && CharCount(bytes) > JsonInput.MaxLength ? null : Encoding.UTF8.GetString(bytes);
+    }
+
+    private static long CharCount(ReadOnlySequence<byte> bytes)
+    {
+        var decoder = Encoding.UTF8.GetDecoder();
+        var count = 0L;
+        foreach (var segment in bytes)
+        {
+            count += decoder.GetCharCount(segment.Span, flush: false);
+        }
+
+        return count + decoder.GetCharCount([], flush: true);
     }
 }

@@ -7,7 +7,7 @@ public sealed record FaceZone(Zone Zone, IReadOnlyList<string> Paths, double Lab
 
 /// <summary>
 /// The drawing of the face-zone map (viewBox 0 0 200 270, the face seen from the front). The zones of DESIGN §2 that are
-/// on the face and neck are drawn; the body zones are offered as a plain list beside it.
+/// on the face and neck are drawn; the other zones are in the table beside it.
 /// </summary>
 public static class FaceZones
 {
@@ -27,7 +27,4 @@ public static class FaceZones
         new(Zone.Jawline, ["M40,146 C48,164 60,176 78,186 L80,198 C58,190 42,174 34,150 Z", "M160,146 C152,164 140,176 122,186 L120,198 C142,190 158,174 166,150 Z"], 48, 172),
         new(Zone.Neck, ["M70,208 L130,208 L134,262 L66,262 Z"], 100, 238),
     ];
-
-    public static readonly IReadOnlyList<Zone> NotDrawn =
-        [.. Enum.GetValues<Zone>().Where(z => Drawn.All(d => d.Zone != z))];
 }

@@ -63,6 +63,21 @@ public static class StaffForms
         }
     }
 
+    /// <summary>An answer the form has no field for (a record gone, a conflict), as one message under the form, with its status.</summary>
+    public static void AddUnexpected(this Dictionary<string, string> errors, IResult? result, string field, HttpContext http)
+    {
+        errors[field] = Reason(result);
+        http.Answer((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status500InternalServerError);
+    }
+
+    /// <summary>Why an answer is not a success, in a sentence.</summary>
+    public static string Reason(IResult? result) => result switch
+    {
+        ValidationProblem { ProblemDetails.Errors: var errors } when errors.Count > 0 => Sentence(errors.First().Value[0]),
+        ProblemHttpResult { ProblemDetails: var details } => details.Detail ?? details.Title ?? "The server refused it.",
+        _ => "The server could not do this; nothing was stored.",
+    };
+
     /// <summary>Marks the answer as a form with errors (400) or a refusal (409); the page itself is the body.</summary>
     public static void Answer(this HttpContext http, int status) => http.Response.StatusCode = status;
 

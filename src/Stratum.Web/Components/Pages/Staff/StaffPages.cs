@@ -1,11 +1,13 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Stratum.Core.Vocabulary;
 using Stratum.Data;
 using Stratum.Data.Audit;
 using Stratum.Web.Api;
 
 namespace Stratum.Web.Components.Pages.Staff;
 
-/// <summary>What the staff pages share: the patient look-up of the API, and a real 404 when it finds nothing.</summary>
+/// <summary>What the staff pages share: the patient look-up of the API, the latest plan, a lot's state, and real 404 and 403 answers.</summary>
 public static class StaffPages
 {
     /// <summary>The patient's record by the same look-up, clinic scope and audit (read or not-found) as GET /api/patients/{id}; null answers 404.</summary>
@@ -21,13 +23,19 @@ public static class StaffPages
         return null;
     }
 
-    /// <summary>The clinic's day, by the server's clock.</summary>
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    /// <summary>The patient's latest stored plan with its indication; null when none is stored.</summary>
+    public static (Indication Indication, Core.Planning.Plan Plan)? LatestPlan(PatientsApi.PatientDetail patient) =>
+        patient.Plans.MaxBy(x => x.CreatedAt) is { } stored && stored.Plan.Deserialize(Core.Json.StratumJson.Default.Plan) is { } plan
+            ? (stored.Indication, plan)
+            : null;
+
+    /// <summary>Whether a session may be recorded with the lot on <paramref name="today"/>: not recalled, not expired.</summary>
+    public static bool IsUsable(LotsApi.LotView lot, DateOnly today) => lot.RecalledAt is null && lot.Expiry >= today;
 
     /// <summary>A lot's state in words, with a symbol so that it never depends on colour alone.</summary>
     public static (string Symbol, string Words, string Css) Status(LotsApi.LotView lot, DateOnly today) =>
         lot.RecalledAt is { } at ? ("✕", $"Recalled on {StaffCharts.Iso(DateOnly.FromDateTime(at.UtcDateTime))}: {lot.RecallReason}", "stop")
-        : lot.Expiry < today ? ("✕", "Expired — do not use", "stop")
+        : !IsUsable(lot, today) ? ("✕", "Expired — do not use", "stop")
         : ("✓", "Usable", "good");
 
     /// <summary>404 with the page as the body.</summary>
