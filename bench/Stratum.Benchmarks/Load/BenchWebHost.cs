@@ -18,6 +18,12 @@ public sealed class BenchWebHost : WebApplicationFactory<global::Program>
 {
     public const string ConstantPath = "/bench/constant";
 
+    /// <summary>
+    /// A floor for <c>POST /api/screen</c>: the body is read and the screening's own answer (serialised once) is sent
+    /// back, with no work in between. What is left between this and the endpoint is Stratum's work.
+    /// </summary>
+    public const string FloorPath = "/bench/screen-floor";
+
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("stratum-bench-web-").FullName;
 
@@ -80,8 +86,21 @@ public sealed class BenchWebHost : WebApplicationFactory<global::Program>
             }
 
             routes.MapGet(ConstantPath, GetConstant).WithName("BenchConstant").AllowAnonymous();
+            routes.MapPost(FloorPath, PostFloorAsync).WithName("BenchScreenFloor").AllowAnonymous();
         };
 
         private static Constant GetConstant() => Answer;
+
+        private static readonly byte[] ScreenAnswer = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new Stratum.Core.Screening.Screener(Stratum.Core.Knowledge.KnowledgeBase.Default)
+                .Screen(Stratum.Core.Screening.Intake.Parse(ScreeningBenchmarks.IntakeJson, new DateOnly(2026, 11, 25)).Value),
+            Stratum.Core.Json.StratumJson.Default.ScreeningResult);
+
+        private static async Task PostFloorAsync(HttpContext context)
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.Body.WriteAsync(ScreenAnswer, context.RequestAborted);
+        }
     }
 }

@@ -11,7 +11,9 @@ namespace Stratum.Benchmarks.Load;
 /// Issue target: <c>POST /api/screen</c> (the intake of <see cref="ScreeningBenchmarks.IntakeJson"/>) at 64 concurrent
 /// connections serves at least 0.5× the requests per second of the baseline, a bare minimal-API endpoint returning a
 /// constant JSON object in the same host (<see cref="BenchWebHost.ConstantPath"/>), with p99 under 20 ms. Both run in
-/// the same process and the same run, one after the other, each with its own warm-up.
+/// the same process and the same run, one after the other, each with its own warm-up. A floor row sends the same
+/// body and gets the same answer bytes back with no work between (<see cref="BenchWebHost.FloorPath"/>): the cost of
+/// the HTTP exchange itself, which the ratio to a bodiless GET also charges to the endpoint.
 /// </summary>
 /// <remarks>
 /// Not a BenchmarkDotNet benchmark: BenchmarkDotNet times invocations of a method and reports their mean, while this
@@ -40,9 +42,10 @@ public static class ScreenLoadBenchmark
         });
         var address = host.Address;
         var baseline = LoadTarget.Get(BenchWebHost.ConstantPath);
+        var floor = LoadTarget.PostJson(BenchWebHost.FloorPath, ScreeningBenchmarks.IntakeJson);
         var screen = LoadTarget.PostJson("/api/screen", ScreeningBenchmarks.IntakeJson);
         var patient = await PatientTargetAsync(address);
-        await CheckAsync(address, baseline, screen, patient);
+        await CheckAsync(address, baseline, floor, screen, patient);
 
         await output.WriteLineAsync($"// {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores, " +
             $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; host {address}; {connections} connections, {warmup.TotalSeconds:0} s warm-up, {duration.TotalSeconds:0} s measured each; " +
@@ -57,6 +60,7 @@ public static class ScreenLoadBenchmark
             foreach (var result in new[]
             {
                 measured,
+                await LoadGenerator.RunAsync(address, floor, connections, warmup, duration, CancellationToken.None),
                 await LoadGenerator.RunAsync(address, screen, connections, warmup, duration, CancellationToken.None),
                 await LoadGenerator.RunAsync(address, patient, connections, warmup, duration, CancellationToken.None),
             })

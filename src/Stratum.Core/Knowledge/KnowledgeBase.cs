@@ -86,8 +86,19 @@ public sealed class KnowledgeBase
     public Source? FindSource(string id) => _sources.GetValueOrDefault(id);
 
     /// <summary>The strength of the best of <paramref name="sourceIds"/>: a finding backed only by conventions or unverified sources says so.</summary>
-    public SourceStatus EvidenceOf(IEnumerable<string> sourceIds) =>
-        sourceIds.Select(id => _sources.TryGetValue(id, out var s) ? s.Status : SourceStatus.Convention).DefaultIfEmpty(SourceStatus.Convention).Max();
+    public SourceStatus EvidenceOf(IEnumerable<string> sourceIds)
+    {
+        var best = SourceStatus.Convention;
+        foreach (var id in sourceIds)
+        {
+            if (_sources.TryGetValue(id, out var source) && source.Status > best)
+            {
+                best = source.Status;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>
     /// Loads the knowledge: each file comes from <paramref name="overrideFile"/> when it returns text for that name,

@@ -108,17 +108,29 @@ public sealed record Intake(
             }),
             DeviceSpec.Read(o.Object("device")));
 
-        RejectRepeats(o, "conditions", intake.Conditions.Select(c => Codes.Of(c.Code)));
-        RejectRepeats(o, "medications", intake.Medications.Select(m => Codes.Of(m.Code)));
+        RejectRepeats(o, "conditions", intake.Conditions, c => c.Code);
+        RejectRepeats(o, "medications", intake.Medications, m => m.Code);
         return setting is null ? null : intake;
     }
 
     // One status per condition and one last dose per medication: a repeat would make the answer depend on order.
-    private static void RejectRepeats(ObjectReader o, string field, IEnumerable<string> codes)
+    private static void RejectRepeats<TEntry, TCode>(ObjectReader o, string field, IReadOnlyList<TEntry> entries, Func<TEntry, TCode> code)
+        where TCode : struct, Enum
     {
-        foreach (var repeated in codes.GroupBy(c => c).Where(g => g.Count() > 1))
+        for (var i = 1; i < entries.Count; i++)
         {
-            o.Error(field, $"'{repeated.Key}' is listed more than once");
+            var current = code(entries[i]);
+            var before = 0;
+            for (var j = 0; j < i; j++)
+            {
+                before += EqualityComparer<TCode>.Default.Equals(code(entries[j]), current) ? 1 : 0;
+            }
+
+            // Reported once, at its second appearance (lists hold at most 64 entries).
+            if (before == 1)
+            {
+                o.Error(field, $"'{Codes.Of(current)}' is listed more than once");
+            }
         }
     }
 }

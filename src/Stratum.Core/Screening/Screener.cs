@@ -38,9 +38,14 @@ public sealed class Screener(KnowledgeBase knowledge)
             findings.Add(new Finding(rule.Code, verdict, match.NotBefore, message, rule.Sources, knowledge.EvidenceOf(rule.Sources), rule.AdviceIn(intake.Setting)));
         }
 
-        var worst = findings.Count == 0 ? Verdict.Proceed : findings.Max(f => f.Verdict);
-        var defers = findings.Where(f => f.Verdict == Verdict.Defer).ToList();
-        var notBefore = worst == Verdict.Defer ? defers.Max(f => f.NotBefore) : null;
+        var worst = Verdict.Proceed;
+        foreach (var finding in findings)
+        {
+            worst = finding.Verdict > worst ? finding.Verdict : worst;
+        }
+
+        var defers = worst == Verdict.Defer ? findings.FindAll(f => f.Verdict == Verdict.Defer) : [];
+        var notBefore = defers.Count > 0 ? defers.Max(f => f.NotBefore) : null;
         return new ScreeningResult(worst, notBefore, Summarise(worst, notBefore, defers), findings, knowledge.Version);
     }
 

@@ -12,20 +12,9 @@ internal readonly record struct Match(bool Matched, DateOnly? NotBefore, bool St
     public static readonly Match Undated = new(true, null);
 
     /// <summary>
-    /// Of several matches (two previous sessions; two triggers of one rule) the one that waits longest decides;
-    /// an undated match outranks any date.
+    /// Of two matches (two previous sessions; two triggers of one rule) the one that waits longest; an undated match
+    /// outranks any date.
     /// </summary>
-    public static Match Latest(IEnumerable<Match> matches)
-    {
-        var result = No;
-        foreach (var m in matches)
-        {
-            result = Later(result, m);
-        }
-
-        return result;
-    }
-
     public static Match Later(Match result, Match m) =>
         m.Matched && (!result.Matched || result.NotBefore is { } current && (m.NotBefore is null || m.NotBefore > current)) ? m : result;
 }
@@ -57,25 +46,54 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
 
     public Match Evaluate(Trigger t, Intake intake)
     {
+        // Loops, not LINQ: every trigger of every rule runs on every screening, and closures would be allocated each time.
         if (t.Condition is { } conditions)
         {
-            return intake.Conditions.Any(c => conditions.Contains(c.Code) && t.Status!.Contains(c.Status)) ? Match.Undated : Match.No;
+            foreach (var c in intake.Conditions)
+            {
+                if (conditions.Contains(c.Code) && t.Status!.Contains(c.Status))
+                {
+                    return Match.Undated;
+                }
+            }
+
+            return Match.No;
         }
 
         if (t.Medication is { } medications)
         {
-            return Match.Latest(intake.Medications.Where(m => medications.Contains(m.Code)).Select(m => Medication(t, m, intake.Date)));
+            var match = Match.No;
+            foreach (var m in intake.Medications)
+            {
+                match = medications.Contains(m.Code) ? Match.Later(match, Medication(t, m, intake.Date)) : match;
+            }
+
+            return match;
         }
 
         if (t.Allergy is { } allergies)
         {
-            return intake.Allergies.Any(allergies.Contains) ? Match.Undated : Match.No;
+            foreach (var a in intake.Allergies)
+            {
+                if (allergies.Contains(a))
+                {
+                    return Match.Undated;
+                }
+            }
+
+            return Match.No;
         }
 
         if (t.Procedure is { } procedures)
         {
             var days = t.MinimumInterval ? Protocols.MinimumIntervalDays(knowledge.Planning, intake.Setting, intake.Indication, intake.Device?.NeedleLengthMm) : t.WithinDays!.Value;
-            return Match.Latest(intake.Procedures.Where(p => procedures.Contains(p.Code)).Select(p => Waiting(p.Date.AddDays(days), intake.Date)));
+            var match = Match.No;
+            foreach (var p in intake.Procedures)
+            {
+                match = procedures.Contains(p.Code) ? Match.Later(match, Waiting(p.Date.AddDays(days), intake.Date)) : match;
+            }
+
+            return match;
         }
 
         if (t.FitzpatrickAtLeast is { } minimum)

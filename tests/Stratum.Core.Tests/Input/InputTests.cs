@@ -46,6 +46,19 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void A_condition_listed_three_times_is_named_once_as_repeated()
+    {
+        var json = """
+            { "setting": "clinic", "conditions": [
+              { "code": "rosacea", "status": "active" }, { "code": "eczema", "status": "history" },
+              { "code": "rosacea", "status": "history" }, { "code": "rosacea", "status": "controlled" } ] }
+            """;
+        var error = Errors(json).ShouldHaveSingleItem();
+        error.Path.ShouldBe("$.conditions");
+        error.Message.ShouldBe("'rosacea' is listed more than once");
+    }
+
+    [Fact]
     public void Huge_input_is_refused_before_parsing()
     {
         var json = "{\"setting\":\"clinic\",\"zones\":[" + string.Join(",", Enumerable.Repeat("\"cheeks\"", 200_000)) + "]}";
