@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace Stratum.Web.BrowserTests;
