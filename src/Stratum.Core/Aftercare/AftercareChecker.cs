@@ -134,7 +134,7 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
         return true;
     }
 
-    private bool IsMarker(InciIngredient ingredient)
+    private static bool IsMarker(InciIngredient ingredient)
     {
         if (ingredient.Synonyms is null)
         {

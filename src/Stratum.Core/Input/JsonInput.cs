@@ -176,6 +176,19 @@ public sealed class ObjectReader
             : s;
     }
 
+    /// <summary>An id given as text (a GUID); <paramref name="expected"/> says what it should be, e.g. "a consent id".</summary>
+    public Guid? Id(string field, string expected, bool required = false) =>
+        Present(field, required, out var e) ? ReadId(e, At(field), expected) : null;
+
+    /// <summary>A list of ids given as text (GUIDs), each named by its index when it is not one.</summary>
+    public IReadOnlyList<Guid> Ids(string field, string expected, int maxItems = 64) =>
+        List(field, maxItems, (JsonElement e, Location path, out Guid value) =>
+        {
+            var id = ReadId(e, path, expected);
+            value = id.GetValueOrDefault();
+            return id.HasValue;
+        });
+
     /// <summary>A local clock time, <c>yyyy-MM-ddTHH:mm</c> with optional seconds, no offset (the time on the person's clock).</summary>
     public DateTime? DateTime(string field, bool required = false) =>
         !Present(field, required, out var e) ? null
@@ -354,6 +367,9 @@ public sealed class ObjectReader
         _errors.Add(new InputError(path.ToString(), $"unknown {Label<T>()} '{Printable(text)}'; expected {Vocabulary.Codes.Expected<T>()}"));
         return null;
     }
+
+    private Guid? ReadId(JsonElement e, Location path, string expected) =>
+        e.ValueKind == JsonValueKind.String && Guid.TryParse(e.GetString(), out var id) ? id : Fail<Guid?>(path, $"expected {expected}");
 
     private DateOnly? ReadDate(JsonElement e, Location path)
     {

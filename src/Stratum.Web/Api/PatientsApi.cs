@@ -208,16 +208,11 @@ public static class PatientsApi
 
         var input = Requests.ReadObject(body, o =>
         {
-            var version = o.Text("version", 64, required: true);
-            if (version is not null && !Guid.TryParse(version, out _))
-            {
-                o.Error("version", "expected the version you read (a GUID)");
-            }
-
+            var version = o.Id("version", "the version you read (a GUID)", required: true);
             var family = o.Has("familyName") ? Name(o, "familyName") : patient.FamilyName;
             var given = o.Has("givenName") ? Name(o, "givenName") : patient.GivenName;
             var phototype = o.Integer("phototype", 1, 6);
-            return version is null || family is null || given is null || o.HasErrors ? null : new { Version = Guid.Parse(version), family, given, phototype };
+            return version is null || family is null || given is null || o.HasErrors ? null : new { Version = version.Value, family, given, phototype };
         });
         if (!input.TryGetValue(out var change))
         {
@@ -374,7 +369,7 @@ public static class PatientsApi
         var input = Requests.ReadObject(body, o =>
         {
             var occurred = o.Date("occurredOn") ?? today;
-            var session = OptionalId(o, "sessionId");
+            var session = o.Id("sessionId", "a session id");
             var triage = TriageRequest.Read(o);
             return triage is null || o.HasErrors ? null : new { Occurred = occurred, Session = session, Triage = triage };
         });
@@ -413,14 +408,10 @@ public static class PatientsApi
 
         var input = Requests.ReadObject(body, o =>
         {
-            var version = o.Text("version", 64, required: true);
+            var version = o.Id("version", "the version you read (a GUID)", required: true);
             var followUp = o.Text("followUp", Limits.NoteLength);
             var outcome = o.Text("outcome", Limits.NoteLength);
             var resolvedOn = o.Date("resolvedOn");
-            if (version is not null && !Guid.TryParse(version, out _))
-            {
-                o.Error("version", "expected the version you read (a GUID)");
-            }
 
             if ((outcome is null) != (resolvedOn is null))
             {
@@ -436,7 +427,7 @@ public static class PatientsApi
                 o.Error("followUp", "give a follow-up, or an outcome with resolvedOn");
             }
 
-            return version is null || o.HasErrors ? null : new { Version = Guid.Parse(version), followUp, outcome, resolvedOn };
+            return version is null || o.HasErrors ? null : new { Version = version.Value, followUp, outcome, resolvedOn };
         });
         if (!input.TryGetValue(out var change))
         {
@@ -502,16 +493,10 @@ public static class PatientsApi
         var scorer = new Scorer(knowledge);
         var input = Requests.ReadObject(body, o =>
         {
-            var session = OptionalId(o, "sessionId");
-            var photos = o.Texts("photoIds", 64, maxItems: 50);
-            var photoIds = photos.Select(text => Guid.TryParse(text, out var photo) ? photo : Guid.Empty).ToList();
-            if (photoIds.IndexOf(Guid.Empty) is var bad and >= 0)
-            {
-                o.Error($"photoIds[{bad}]", "expected a photo id");
-            }
-
+            var session = o.Id("sessionId", "a session id");
+            var photos = o.Ids("photoIds", "a photo id", maxItems: 50);
             var assessments = scorer.Read(o);
-            return assessments is null || o.HasErrors ? null : new { Assessments = assessments, Session = session, Photos = photoIds.Distinct().ToList() };
+            return assessments is null || o.HasErrors ? null : new { Assessments = assessments, Session = session, Photos = photos.Distinct().ToList() };
         });
         if (!input.TryGetValue(out var report))
         {
@@ -584,11 +569,7 @@ public static class PatientsApi
         var number = lot?.Text("number", Limits.LotNumberLength, required: true);
         var expiry = lot?.Date("expiry", required: true);
         lot?.RejectUnknownFields();
-        var consent = o.Text("consentId", 64);
-        if (consent is not null && !Guid.TryParse(consent, out _))
-        {
-            o.Error("consentId", "expected a consent id");
-        }
+        var consent = o.Id("consentId", "a consent id");
 
         var notes = o.Text("notes", Limits.NoteLength);
         var overrideReason = o.Text("overrideReason", Limits.NoteLength);
@@ -608,7 +589,7 @@ public static class PatientsApi
         return o.HasErrors || make is null || model is null || needles is null || number is null || expiry is null
             ? null
             : new SessionInput(date, indication, zones, new DeviceUsed(make, model, needles), number.Trim(), expiry.Value,
-                consent is null ? null : Guid.Parse(consent), notes, overrideReason);
+                consent, notes, overrideReason);
     }
 
     private static string? Name(ObjectReader o, string field)
@@ -621,24 +602,6 @@ public static class PatientsApi
         }
 
         return name?.Trim();
-    }
-
-    /// <summary>An optional id field; a text that is not an id is an error.</summary>
-    private static Guid? OptionalId(ObjectReader o, string field)
-    {
-        var text = o.Text(field, 64);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!Guid.TryParse(text, out var id))
-        {
-            o.Error(field, "expected an id");
-            return null;
-        }
-
-        return id;
     }
 
     private static async Task<bool> IsSessionOfAsync(StratumDbContext db, Guid patient, Guid? session, CancellationToken ct) =>

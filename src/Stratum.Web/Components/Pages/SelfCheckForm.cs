@@ -137,7 +137,7 @@ public sealed class SelfCheckForm
             }
         }
 
-        var allergies = Enum.GetValues<Allergy>().Where(a => Allergies.GetValueOrDefault(Codes.Of(a)) == "yes").ToList();
+        var allergies = FormValues.Ticked<Allergy>(Allergies);
         var setting = Setting == "home" ? Core.Vocabulary.Setting.Home : Core.Vocabulary.Setting.Clinic;
         return errors.Count > 0 ? null : new Intake(setting, date, age, Conditions: conditions, Medications: medications, Allergies: allergies, Procedures: procedures, Device: device);
     }
@@ -146,6 +146,10 @@ public sealed class SelfCheckForm
 /// <summary>Reading typed form values: ISO dates and times as browsers send them, numbers with a dot or a comma.</summary>
 public static class FormValues
 {
+    /// <summary>The codes whose checkbox was ticked: a form posts <c>Name[code]=yes</c> for each.</summary>
+    public static List<T> Ticked<T>(Dictionary<string, string> answers) where T : struct, Enum =>
+        [.. Enum.GetValues<T>().Where(value => answers.GetValueOrDefault(Codes.Of(value)) == "yes")];
+
     public static bool TryDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", PlainWords.Culture, System.Globalization.DateTimeStyles.None, out date);
 

@@ -31,8 +31,7 @@ public sealed class TriageForm
             errors["since"] = "Give a number of hours or days, for example 36 hours or 3 days.";
         }
 
-        var symptoms = Enum.GetValues<Symptom>()
-            .Where(s => Symptoms.GetValueOrDefault(Codes.Of(s)) == "yes")
+        var symptoms = FormValues.Ticked<Symptom>(Symptoms)
             .Select(s => new ReportedSymptom(
                 s,
                 Codes.TryParse<Trend>(Trends.GetValueOrDefault(Codes.Of(s)), out var trend) ? trend : null,
