@@ -56,6 +56,15 @@ internal static class ClinicData
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["id"]!.GetValue<Guid>();
     }
 
+    /// <summary>A new desktop browser context without JavaScript, signed in as <paramref name="email"/>.</summary>
+    public static async Task<IPage> SignedInPageAsync(BrowserFixture fixture, string email)
+    {
+        var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, fixture.BaseUrl, email);
+        return page;
+    }
+
     /// <summary>Signs in through the /login form and waits for the patient list.</summary>
     public static async Task SignInAsync(IPage page, string baseUrl, string email)
     {

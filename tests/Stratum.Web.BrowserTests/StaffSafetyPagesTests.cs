@@ -35,9 +35,7 @@ public sealed class StaffSafetyPagesTests(BrowserFixture fixture) : IClassFixtur
                 $$"""{ "sessionId": "{{session}}", "setting": "clinic", "hoursSinceTreatment": 60, "symptoms": [{ "code": "pus" }] }""");
         }
 
-        var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
-        await ClinicData.SignInAsync(page, fixture.BaseUrl, clinicAdminEmail);
+        var page = await ClinicData.SignedInPageAsync(fixture, clinicAdminEmail);
 
         // The cluster: two infections sharing the lot, and so also the device and the operator, with both patients named.
         await page.GetByRole(AriaRole.Link, new() { Name = "Signals" }).ClickAsync();
@@ -86,9 +84,7 @@ public sealed class StaffSafetyPagesTests(BrowserFixture fixture) : IClassFixtur
         await PageChecks.ScreenshotAsync(page, "staff-audit");
 
         // Front desk: no audit link, and the address answers 403 with a page that says why.
-        var deskContext = await fixture.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
-        var desk = await deskContext.NewPageAsync();
-        await ClinicData.SignInAsync(desk, fixture.BaseUrl, frontDeskEmail);
+        var desk = await ClinicData.SignedInPageAsync(fixture, frontDeskEmail);
         await Assertions.Expect(desk.GetByRole(AriaRole.Link, new() { Name = "Audit" })).ToHaveCountAsync(0);
         var response = await desk.GotoAsync(fixture.BaseUrl + "/audit");
         response!.Status.ShouldBe(403);

@@ -18,9 +18,7 @@ public sealed class StaffWorkflowTests(BrowserFixture fixture) : IClassFixture<B
         var (_, otherEmail) = await ClinicData.ClinicianAsync(http, admin, "Hill");
         await ClinicData.PostAsync(http, clinician, "/api/lots", """{ "lotNumber": "HB-2291", "product": "12-needle cartridge", "expiry": "2027-03-31" }""");
 
-        var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
-        await ClinicData.SignInAsync(page, fixture.BaseUrl, email);
+        var page = await ClinicData.SignedInPageAsync(fixture, email);
 
         // A new patient: a missing family name is named beside its field and nothing typed is lost.
         await page.GetByRole(AriaRole.Link, new() { Name = "New patient" }).ClickAsync();
@@ -105,9 +103,7 @@ public sealed class StaffWorkflowTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.Locator("#adverse-events li")).ToContainTextAsync("yellow or green fluid (pus)");
 
         // Another clinic's clinician cannot open the session form for this patient.
-        var otherContext = await fixture.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
-        var other = await otherContext.NewPageAsync();
-        await ClinicData.SignInAsync(other, fixture.BaseUrl, otherEmail);
+        var other = await ClinicData.SignedInPageAsync(fixture, otherEmail);
         var response = await other.GotoAsync(fixture.BaseUrl + "/sessions/new?patient=" + record[(record.LastIndexOf('/') + 1)..]);
         response!.Status.ShouldBe(404);
         (await other.InnerTextAsync("body")).ShouldNotContain("Okafor");
