@@ -29,12 +29,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
 builder.Services.Configure<JsonOptions>(o =>
 {
-    // The same contract as the CLI: the generated metadata and its code converters (kebab-case codes, yyyy-MM-dd dates).
+    // The same contract as the CLI: the generated metadata, vocabulary as codes (kebab-case codes, yyyy-MM-dd dates).
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, StratumJson.Default);
-    foreach (var converter in StratumJson.Default.Options.Converters)
-    {
-        o.SerializerOptions.Converters.Add(converter);
-    }
+    o.SerializerOptions.Converters.Add(new VocabularyConverter());
 
     // Enums outside the vocabulary (audit action and outcome) as kebab-case words too, never numbers.
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));

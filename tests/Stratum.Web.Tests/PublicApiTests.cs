@@ -66,6 +66,7 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
         new[] { "/api/screen", "/api/plan", "/api/schedule", "/api/aftercare", "/api/aftercare/routine", "/api/triage", "/api/score", "/api/device", "/api/auth/login", "/api/patients/{id}" }
             .ShouldBeSubsetOf(paths);
         document["paths"]!["/api/screen"]!["post"]!["requestBody"].ShouldNotBeNull();
+        document["paths"]!["/api/screen"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"].ShouldNotBeNull();
         (await _client.GetAsync("/docs/", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -30,19 +30,10 @@ public sealed class CodeConverter<T> : JsonConverter<T> where T : struct, Enum
         writer.WritePropertyName(Codes.Of(value));
 }
 
-/// <summary>Dates as <c>yyyy-MM-dd</c> (DESIGN §3).</summary>
-public sealed class DateConverter : JsonConverter<DateOnly>
-{
-    public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", out var date)
-            ? date
-            : throw new JsonException("expected a date as yyyy-MM-dd");
-
-    public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-}
-
-/// <summary>One converter for every vocabulary enum, so each JSON context registers the vocabulary once.</summary>
+/// <summary>
+/// Every vocabulary enum's converter, for options that also hold a general enum converter: converters in the options
+/// outrank the converter an enum names, so the web app's options list this one first.
+/// </summary>
 public sealed class VocabularyConverter : JsonConverterFactory
 {
     // Listed rather than built with MakeGenericType, which native AOT cannot do for value types.

@@ -13,13 +13,14 @@ using Stratum.Core.Triage;
 namespace Stratum.Core.Json;
 
 /// <summary>
-/// The JSON of every result (DESIGN §3): camelCase, dates yyyy-MM-dd, vocabulary as kebab-case codes.
+/// The JSON of every result (DESIGN §3): camelCase, dates yyyy-MM-dd (the built-in ISO 8601 date), vocabulary as
+/// kebab-case codes (each vocabulary enum names its converter). No converters in the options: they would cost every
+/// type its generated fast path.
 /// The CLI and the API both write through it, so their output is the same.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
-    WriteIndented = false,
-    Converters = [typeof(DateConverter), typeof(VocabularyConverter)])]
+    WriteIndented = false)]
 [JsonSerializable(typeof(ScreeningResult))]
 [JsonSerializable(typeof(Intake))]
 [JsonSerializable(typeof(Plan))]

@@ -10,8 +10,7 @@ namespace Stratum.Core.Knowledge;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
-    ReadCommentHandling = JsonCommentHandling.Skip,
-    Converters = [typeof(VocabularyConverter)])]
+    ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(SourceFile))]
 [JsonSerializable(typeof(ScreeningFile))]
 [JsonSerializable(typeof(PlanningFile))]

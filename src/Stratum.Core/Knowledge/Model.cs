@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Stratum.Core.Vocabulary;
 
 namespace Stratum.Core.Knowledge;
@@ -209,6 +210,7 @@ public sealed record IngredientClassData(IngredientClass Code, string Reason, IR
 /// <param name="When">A position condition the ingredient must also meet.</param>
 public sealed record ClassStep(IReadOnlyList<string>? Names = null, IReadOnlyList<string>? Patterns = null, bool Match = true, PositionCondition? When = null, string? Note = null);
 
+[JsonConverter(typeof(Json.CodeConverter<PositionCondition>))]
 public enum PositionCondition { BeforeOnePercentLine, FirstPosition }
 
 /// <summary>knowledge/records.json: what the clinic server enforces when a session is recorded, and how it finds safety signals.</summary>

@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stratum.Core.Aftercare;
 using Stratum.Core.Devices;
 using Stratum.Core.Input;
+using Stratum.Core.Json;
 using Stratum.Core.Knowledge;
 using Stratum.Core.Outcomes;
 using Stratum.Core.Planning;
@@ -24,51 +26,51 @@ public static class ClinicalApi
     {
         var api = app.MapGroup("/api").WithTags("Clinical checks").AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
 
-        api.MapPost("/screen", Screen).WithName("Screen").AcceptsJson<Intake>()
+        api.MapPost("/screen", Screen).WithName("Screen").AcceptsJson<Intake>().Produces<ScreeningResult>()
             .WithSummary("Screen an intake: verdict, findings with rule, reason and sources, earliest date.");
-        api.MapPost("/plan", Plan).WithName("Plan").AcceptsJson<Intake>()
+        api.MapPost("/plan", Plan).WithName("Plan").AcceptsJson<Intake>().Produces<Plan>()
             .WithSummary("Plan depth, passes, interval and sessions per zone inside the safety envelope.");
-        api.MapPost("/schedule", Schedule).WithName("Schedule").AcceptsJson<ScheduleRequest>()
+        api.MapPost("/schedule", Schedule).WithName("Schedule").AcceptsJson<ScheduleRequest>().Produces<Schedule>()
             .WithSummary("Session dates that honour the healing interval, and follow-ups.");
-        api.MapPost("/aftercare", Aftercare).WithName("CheckAftercareProduct").AcceptsJson<AftercareInput>()
+        api.MapPost("/aftercare", Aftercare).WithName("CheckAftercareProduct").AcceptsJson<AftercareInput>().Produces<AftercareResult>()
             .WithSummary("Can this product be used after microneedling? Flagged ingredients, why, and from when (JSON or plain INCI text).");
-        api.MapPost("/aftercare/routine", Routine).WithName("CheckAftercareRoutine").AcceptsJson<RoutineInput>()
+        api.MapPost("/aftercare/routine", Routine).WithName("CheckAftercareRoutine").AcceptsJson<RoutineInput>().Produces<RoutineResult>()
             .WithSummary("Several products against one treatment time: which may be used from when, and the helpful ones to use now.");
-        api.MapPost("/triage", Triage).WithName("Triage").AcceptsJson<TriageRequest>()
+        api.MapPost("/triage", Triage).WithName("Triage").AcceptsJson<TriageRequest>().Produces<TriageResult>()
             .WithSummary("Expected healing or a red flag, with urgency.");
-        api.MapPost("/score", Score).WithName("Score")
+        api.MapPost("/score", Score).WithName("Score").Produces<ScoreResult>()
             .WithSummary("Goodman & Baron qualitative grade and quantitative score; improvement over a series.");
-        api.MapPost("/device", Device).WithName("AssessDevice").AcceptsJson<DeviceRequest>()
+        api.MapPost("/device", Device).WithName("AssessDevice").AcceptsJson<DeviceRequest>().Produces<DeviceAssessment>()
             .WithSummary("Device suitability for the setting.");
         return app;
     }
 
-    public static Results<Ok<ScreeningResult>, ValidationProblem> Screen(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
-        Handle(body, text => Intake.Parse(text, time.Today()), new Screener(knowledge).Screen);
+    public static Results<JsonHttpResult<ScreeningResult>, ValidationProblem> Screen(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+        Handle(body, text => Intake.Parse(text, time.Today()), new Screener(knowledge).Screen, StratumJson.Default.ScreeningResult);
 
-    public static Results<Ok<Plan>, ValidationProblem> Plan(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
-        Handle(body, text => Planner.ParseRequest(text, time.Today()), new Planner(knowledge).Plan);
+    public static Results<JsonHttpResult<Plan>, ValidationProblem> Plan(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+        Handle(body, text => Planner.ParseRequest(text, time.Today()), new Planner(knowledge).Plan, StratumJson.Default.Plan);
 
-    public static Results<Ok<Schedule>, ValidationProblem> Schedule(JsonBody body, KnowledgeBase knowledge) =>
-        Handle(body, ScheduleRequest.Parse, new Scheduler(knowledge).Schedule);
+    public static Results<JsonHttpResult<Schedule>, ValidationProblem> Schedule(JsonBody body, KnowledgeBase knowledge) =>
+        Handle(body, ScheduleRequest.Parse, new Scheduler(knowledge).Schedule, StratumJson.Default.Schedule);
 
-    public static Results<Ok<AftercareResult>, ValidationProblem> Aftercare(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
-        Handle(body, text => AftercareRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Check);
+    public static Results<JsonHttpResult<AftercareResult>, ValidationProblem> Aftercare(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+        Handle(body, text => AftercareRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Check, StratumJson.Default.AftercareResult);
 
-    public static Results<Ok<RoutineResult>, ValidationProblem> Routine(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
-        Handle(body, text => RoutineRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Routine);
+    public static Results<JsonHttpResult<RoutineResult>, ValidationProblem> Routine(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+        Handle(body, text => RoutineRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Routine, StratumJson.Default.RoutineResult);
 
-    public static Results<Ok<TriageResult>, ValidationProblem> Triage(JsonBody body, KnowledgeBase knowledge) =>
-        Handle(body, TriageRequest.Parse, new Triager(knowledge).Triage);
+    public static Results<JsonHttpResult<TriageResult>, ValidationProblem> Triage(JsonBody body, KnowledgeBase knowledge) =>
+        Handle(body, TriageRequest.Parse, new Triager(knowledge).Triage, StratumJson.Default.TriageResult);
 
-    public static Results<Ok<ScoreResult>, ValidationProblem> Score(JsonBody body, KnowledgeBase knowledge)
+    public static Results<JsonHttpResult<ScoreResult>, ValidationProblem> Score(JsonBody body, KnowledgeBase knowledge)
     {
         var scorer = new Scorer(knowledge);
-        return Handle(body, scorer.Parse, scorer.Score);
+        return Handle(body, scorer.Parse, scorer.Score, StratumJson.Default.ScoreResult);
     }
 
-    public static Results<Ok<DeviceAssessment>, ValidationProblem> Device(JsonBody body, KnowledgeBase knowledge) =>
-        Handle(body, DeviceRequest.Parse, new DeviceAssessor(knowledge).Assess);
+    public static Results<JsonHttpResult<DeviceAssessment>, ValidationProblem> Device(JsonBody body, KnowledgeBase knowledge) =>
+        Handle(body, DeviceRequest.Parse, new DeviceAssessor(knowledge).Assess, StratumJson.Default.DeviceAssessment);
 
     /// <summary>
     /// Documents the JSON body in OpenAPI without making the content type a condition: the body is read as text
@@ -86,13 +88,16 @@ public static class ClinicalApi
         });
 
 
-    private static Results<Ok<TResult>, ValidationProblem> Handle<TRequest, TResult>(
+    private static Results<JsonHttpResult<TResult>, ValidationProblem> Handle<TRequest, TResult>(
         JsonBody body,
         Func<string, InputResult<TRequest>> parse,
-        Func<TRequest, TResult> compute)
+        Func<TRequest, TResult> compute,
+        JsonTypeInfo<TResult> contract)
         where TRequest : class
     {
+        // Written with the generated contract itself, whose fast path the app's wider JSON options would lose; the
+        // bytes are the same.
         var input = Requests.Read(body, parse);
-        return input.TryGetValue(out var value) ? TypedResults.Ok(compute(value)) : Requests.Invalid(input.Errors);
+        return input.TryGetValue(out var value) ? TypedResults.Json(compute(value), contract) : Requests.Invalid(input.Errors);
     }
 }
