@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Stratum.Core.Vocabulary;
@@ -31,7 +32,8 @@ public static class JsonInput
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
+            // Duplicate names are found by the readers (ObjectReader.RejectUnknownFields), which name the field's path.
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
@@ -46,9 +48,7 @@ public static class JsonInput
             }
 
             var errors = new List<InputError>();
-            var reader = new ObjectReader(document.RootElement, "$", errors);
-            var value = read(reader);
-            reader.RejectUnknownFields();
+            var value = new ObjectReader(document.RootElement, "$", errors).Read(read);
             return errors.Count == 0 && value is not null ? InputResult<T>.Valid(value) : InputResult<T>.Invalid(errors);
         }
     }
@@ -58,9 +58,7 @@ public static class JsonInput
         var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
         return e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
             ? $"the input is nested too deeply (at most {MaxDepth} levels)"
-            : e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
-                ? "a field appears twice" + where
-                : "not valid JSON" + where;
+            : "not valid JSON" + where;
     }
 
     internal static string Kind(JsonElement e) => e.ValueKind switch
@@ -75,7 +73,10 @@ public static class JsonInput
     };
 }
 
-/// <summary>Reads the fields of one JSON object; remembers which were read so the rest can be reported.</summary>
+/// <summary>
+/// Reads the fields of one JSON object; remembers which were read so that the rest, and any name given twice, can be
+/// reported. A nested object is read whole by <see cref="Object{T}"/> or <see cref="Objects{T}"/> before its parent reads on.
+/// </summary>
 public sealed class ObjectReader
 {
     private readonly JsonElement _element;
@@ -83,9 +84,12 @@ public sealed class ObjectReader
     private readonly Location _location;
     private string? _path;
 
-    // A few fields per object: a list is cheaper than a set. _present counts the known fields the object has, so an
-    // object with no other fields is settled without listing its names (duplicate names are refused when parsing).
-    private readonly List<string> _known = [];
+    // The names this object was asked for are at _known[_first..]. One list serves a whole document: a nested object
+    // is read whole in between two fields of its parent, and takes its names off again when it is done.
+    private readonly List<string> _known;
+    private readonly int _first;
+
+    // How many of the known names the object has: when that is all it has, it has no other field and none twice.
     private int _present;
 
     internal ObjectReader(JsonElement element, string path, List<InputError> errors)
@@ -93,13 +97,16 @@ public sealed class ObjectReader
         _element = element;
         _path = path;
         _errors = errors;
+        _known = [];
     }
 
-    private ObjectReader(JsonElement element, Location location, List<InputError> errors)
+    private ObjectReader(JsonElement element, Location location, ObjectReader parent)
     {
         _element = element;
         _location = location;
-        _errors = errors;
+        _errors = parent._errors;
+        _known = parent._known;
+        _first = _known.Count;
     }
 
     /// <summary>Where this object is, e.g. <c>$.conditions[2]</c>; written out only when asked (an error names it).</summary>
@@ -215,10 +222,11 @@ public sealed class ObjectReader
             return problem is null;
         });
 
-    public ObjectReader? Object(string field, bool required = false) =>
+    /// <summary>A nested object read by <paramref name="read"/>; its unknown fields are reported.</summary>
+    public T? Object<T>(string field, Func<ObjectReader, T?> read, bool required = false) where T : class =>
         !Present(field, required, out var e) ? null
-        : e.ValueKind == JsonValueKind.Object ? new ObjectReader(e, At(field), _errors)
-        : Fail<ObjectReader?>(At(field), $"expected an object, found {JsonInput.Kind(e)}");
+        : e.ValueKind == JsonValueKind.Object ? new ObjectReader(e, At(field), this).Read(read)
+        : Fail<T?>(At(field), $"expected an object, found {JsonInput.Kind(e)}");
 
     /// <summary>A list of codes; duplicates are an error because each code stands for one fact.</summary>
     public IReadOnlyList<T> CodeList<T>(string field, int maxItems = 64) where T : struct, Enum
@@ -229,10 +237,9 @@ public sealed class ObjectReader
             value = code.GetValueOrDefault();
             return code.HasValue;
         });
-        var seen = new HashSet<T>();
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 1; i < items.Count; i++)
         {
-            if (!seen.Add(items[i]))
+            if (items.IndexOf(items[i], 0, i) >= 0)
             {
                 _errors.Add(new InputError(At(field, i).ToString(), $"'{Vocabulary.Codes.Of(items[i])}' is listed twice"));
             }
@@ -260,27 +267,40 @@ public sealed class ObjectReader
                 return false;
             }
 
-            var reader = new ObjectReader(e, path, _errors);
             var before = _errors.Count;
-            var item = read(reader);
-            reader.RejectUnknownFields();
+            var item = new ObjectReader(e, path, this).Read(read);
             value = item!;
             return _errors.Count == before && item is not null;
         });
 
-    public void RejectUnknownFields()
+    /// <summary>Reads this object with <paramref name="read"/>, then reports its unknown fields and names given twice.</summary>
+    internal T? Read<T>(Func<ObjectReader, T?> read)
     {
-        if (_element.GetPropertyCount() == _present)
+        var value = read(this);
+        if (_element.GetPropertyCount() != _present)
         {
-            return;
+            RejectUnknownFields();
         }
 
+        _known.RemoveRange(_first, _known.Count - _first);
+        return value;
+    }
+
+    private void RejectUnknownFields()
+    {
+        var known = _known.GetRange(_first, _known.Count - _first);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in _element.EnumerateObject())
         {
-            if (!_known.Contains(property.Name))
+            var name = property.Name;
+            if (!seen.Add(name))
             {
-                _errors.Add(new InputError(At(property.Name).ToString(),
-                    _known.Count == 0 ? "unknown field" : $"unknown field; expected {string.Join(", ", _known.Order(StringComparer.Ordinal))}"));
+                _errors.Add(new InputError(At(name).ToString(), "appears more than once"));
+            }
+            else if (!known.Contains(name))
+            {
+                _errors.Add(new InputError(At(name).ToString(),
+                    known.Count == 0 ? "unknown field" : $"unknown field; expected {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
             }
         }
     }
@@ -291,7 +311,7 @@ public sealed class ObjectReader
     private bool TryGet(string field, out JsonElement value)
     {
         var found = _element.TryGetProperty(field, out value);
-        if (!_known.Contains(field))
+        if (_known.IndexOf(field, _first) < 0)
         {
             _known.Add(field);
             _present += found ? 1 : 0;
@@ -358,13 +378,12 @@ public sealed class ObjectReader
             return null;
         }
 
-        var text = e.GetString();
-        if (Vocabulary.Codes.TryParse<T>(text, out var value))
+        if (Unescaped(e, out var utf8) ? Vocabulary.Codes.TryParse<T>(utf8, out var value) : Vocabulary.Codes.TryParse(e.GetString(), out value))
         {
             return value;
         }
 
-        _errors.Add(new InputError(path.ToString(), $"unknown {Label<T>()} '{Printable(text)}'; expected {Vocabulary.Codes.Expected<T>()}"));
+        _errors.Add(new InputError(path.ToString(), $"unknown {Label<T>()} '{Printable(e.GetString())}'; expected {Vocabulary.Codes.Expected<T>()}"));
         return null;
     }
 
@@ -373,8 +392,9 @@ public sealed class ObjectReader
 
     private DateOnly? ReadDate(JsonElement e, Location path)
     {
-        if (e.ValueKind == JsonValueKind.String
-            && DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (e.ValueKind == JsonValueKind.String && (Unescaped(e, out var utf8)
+                ? TryParseDate(utf8, out var date)
+                : DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)))
         {
             return date;
         }
@@ -383,6 +403,49 @@ public sealed class ObjectReader
             ? $"'{Printable(e.GetString())}' is not a date; expected yyyy-MM-dd"
             : $"expected a date as yyyy-MM-dd, found {JsonInput.Kind(e)}"));
         return null;
+    }
+
+    /// <summary>A string's UTF-8 as sent, unless it has escapes; read this way, a code or a date makes no string.</summary>
+    private static bool Unescaped(JsonElement e, out ReadOnlySpan<byte> utf8)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(e);
+        utf8 = raw.Length >= 2 ? raw[1..^1] : default;
+        return raw.Length >= 2 && !utf8.Contains((byte)'\\');
+    }
+
+    /// <summary>Exactly <c>yyyy-MM-dd</c>, a day that exists: what <c>DateOnly.TryParseExact</c> accepts with that format.</summary>
+    private static bool TryParseDate(ReadOnlySpan<byte> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-')
+        {
+            return false;
+        }
+
+        var (year, month, day) = (Digits(text[..4]), Digits(text[5..7]), Digits(text[8..]));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > System.DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+
+        static int Digits(ReadOnlySpan<byte> digits)
+        {
+            var number = 0;
+            foreach (var b in digits)
+            {
+                if (!char.IsAsciiDigit((char)b))
+                {
+                    return -1;
+                }
+
+                number = (number * 10) + (b - '0');
+            }
+
+            return number;
+        }
     }
 
     private T? Fail<T>(Location path, string message)

@@ -86,12 +86,12 @@ public sealed class KnowledgeBase
     public Source? FindSource(string id) => _sources.GetValueOrDefault(id);
 
     /// <summary>The strength of the best of <paramref name="sourceIds"/>: a finding backed only by conventions or unverified sources says so.</summary>
-    public SourceStatus EvidenceOf(IEnumerable<string> sourceIds)
+    public SourceStatus EvidenceOf(IReadOnlyList<string> sourceIds)
     {
         var best = SourceStatus.Convention;
-        foreach (var id in sourceIds)
+        for (var i = 0; i < sourceIds.Count; i++)
         {
-            if (_sources.TryGetValue(id, out var source) && source.Status > best)
+            if (_sources.TryGetValue(sourceIds[i], out var source) && source.Status > best)
             {
                 best = source.Status;
             }

@@ -33,7 +33,7 @@ public sealed record ScheduleRequest(
         }
 
         var sessions = o.Integer("sessions", 1, MaxSessions);
-        var device = DeviceSpec.Read(o.Object("device"));
+        var device = o.Object("device", DeviceSpec.Read);
         var overrideReason = o.Text("overrideReason", 2000);
         if (overrideReason is { } reason && string.IsNullOrWhiteSpace(reason))
         {

@@ -31,15 +31,13 @@ public sealed record DeviceSpec(
     /// <summary>Longest accepted needle, in mm: well past any real device, so a typo is caught.</summary>
     public const decimal MaxNeedleLengthMm = 10m;
 
-    internal static DeviceSpec? Read(ObjectReader? o) => o is null
-        ? null
-        : new DeviceSpec(
-            o.Number("needleLengthMm", 0m, MaxNeedleLengthMm, minExclusive: true),
-            o.Code<Mechanism>("mechanism"),
-            o.Boolean("sterile"),
-            o.Boolean("singleUse"),
-            o.Boolean("fdaCleared"),
-            o.Boolean("adjustableDepth"));
+    internal static DeviceSpec Read(ObjectReader o) => new(
+        o.Number("needleLengthMm", 0m, MaxNeedleLengthMm, minExclusive: true),
+        o.Code<Mechanism>("mechanism"),
+        o.Boolean("sterile"),
+        o.Boolean("singleUse"),
+        o.Boolean("fdaCleared"),
+        o.Boolean("adjustableDepth"));
 }
 
 /// <summary>A screening intake (DESIGN §3 <c>stratum screen</c>). All dates are calendar dates.</summary>
@@ -106,7 +104,7 @@ public sealed record Intake(
 
                 return code is { } k && when is { } d ? new ProcedureEntry(k, d) : null;
             }),
-            DeviceSpec.Read(o.Object("device")));
+            o.Object("device", DeviceSpec.Read));
 
         RejectRepeats(o, "conditions", intake.Conditions, c => c.Code);
         RejectRepeats(o, "medications", intake.Medications, m => m.Code);

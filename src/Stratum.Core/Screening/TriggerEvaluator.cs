@@ -31,9 +31,9 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
             if (rule.VerdictIn(intake.Setting) is { } verdict)
             {
                 var match = Match.No;
-                foreach (var trigger in rule.When)
+                for (var i = 0; i < rule.When.Count; i++)
                 {
-                    match = Match.Later(match, Evaluate(trigger, intake));
+                    match = Match.Later(match, Evaluate(rule.When[i], intake));
                 }
 
                 if (match.Matched)
@@ -46,11 +46,13 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
 
     public Match Evaluate(Trigger t, Intake intake)
     {
-        // Loops, not LINQ: every trigger of every rule runs on every screening, and closures would be allocated each time.
+        // Index loops, not foreach or LINQ: every trigger of every rule runs on every screening, and an enumerator of
+        // a read-only list or a closure would be allocated each time.
         if (t.Condition is { } conditions)
         {
-            foreach (var c in intake.Conditions)
+            for (var i = 0; i < intake.Conditions.Count; i++)
             {
+                var c = intake.Conditions[i];
                 if (conditions.Contains(c.Code) && t.Status!.Contains(c.Status))
                 {
                     return Match.Undated;
@@ -63,8 +65,9 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
         if (t.Medication is { } medications)
         {
             var match = Match.No;
-            foreach (var m in intake.Medications)
+            for (var i = 0; i < intake.Medications.Count; i++)
             {
+                var m = intake.Medications[i];
                 match = medications.Contains(m.Code) ? Match.Later(match, Medication(t, m, intake.Date)) : match;
             }
 
@@ -73,9 +76,9 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
 
         if (t.Allergy is { } allergies)
         {
-            foreach (var a in intake.Allergies)
+            for (var i = 0; i < intake.Allergies.Count; i++)
             {
-                if (allergies.Contains(a))
+                if (allergies.Contains(intake.Allergies[i]))
                 {
                     return Match.Undated;
                 }
@@ -88,8 +91,9 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
         {
             var days = t.MinimumInterval ? Protocols.MinimumIntervalDays(knowledge.Planning, intake.Setting, intake.Indication, intake.Device?.NeedleLengthMm) : t.WithinDays!.Value;
             var match = Match.No;
-            foreach (var p in intake.Procedures)
+            for (var i = 0; i < intake.Procedures.Count; i++)
             {
+                var p = intake.Procedures[i];
                 match = procedures.Contains(p.Code) ? Match.Later(match, Waiting(p.Date.AddDays(days), intake.Date)) : match;
             }
 
@@ -119,12 +123,12 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
 
         if (t.DeviceNot is { } not)
         {
-            return device is not null && not.Any(p => device.Has(p) == false) ? Match.Undated : Match.No;
+            return AnyProperty(device, not, false) ? Match.Undated : Match.No;
         }
 
         if (t.DeviceUnknown is { } unknown)
         {
-            return device is not null && unknown.Any(p => device.Has(p) is null) ? Match.Undated : Match.No;
+            return AnyProperty(device, unknown, null) ? Match.Undated : Match.No;
         }
 
         throw new InvalidOperationException("A checked trigger has exactly one kind.");
@@ -143,6 +147,20 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
 
         // "Current" medication rules carry no date of their own: the finding is a caution, not a wait.
         return end > date ? new Match(true, t.Current ? null : end) : Match.No;
+    }
+
+    /// <summary>Whether the device has any of the properties with the given answer (false: lacks it; null: unknown).</summary>
+    private static bool AnyProperty(DeviceSpec? device, IReadOnlyList<DeviceProperty> properties, bool? answer)
+    {
+        for (var i = 0; device is not null && i < properties.Count; i++)
+        {
+            if (device.Has(properties[i]) == answer)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Match Waiting(DateOnly end, DateOnly date) => end > date ? new Match(true, end) : Match.No;

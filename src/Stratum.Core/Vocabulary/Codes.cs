@@ -28,6 +28,23 @@ public static class Codes
         return false;
     }
 
+    /// <summary>As <see cref="TryParse{T}(string?, out T)"/>, for a code as the UTF-8 bytes it was sent in (no string is made).</summary>
+    public static bool TryParse<T>(ReadOnlySpan<byte> code, out T value) where T : struct, Enum
+    {
+        var codes = Table<T>.Utf8;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            if (code.SequenceEqual(codes[i]))
+            {
+                value = Unsafe.As<int, T>(ref i);
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>Every code of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> All<T>() where T : struct, Enum => Table<T>.Names;
 
@@ -37,6 +54,7 @@ public static class Codes
     private static class Table<T> where T : struct, Enum
     {
         public static readonly string[] Names = Enum.GetNames<T>().Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToArray();
+        public static readonly byte[][] Utf8 = Names.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         public static readonly Dictionary<string, int> Values = Names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         public static readonly string Expected = "one of " + string.Join(", ", Names);
     }

@@ -560,15 +560,19 @@ public static class PatientsApi
             o.Error("zones", $"'{Codes.Of(twice.Key)}' is listed twice");
         }
 
-        var device = o.Object("device", required: true);
-        var make = device?.Text("make", Limits.ShortText, required: true);
-        var model = device?.Text("model", Limits.ShortText, required: true);
-        var needles = device?.Text("needleConfiguration", Limits.ShortText, required: true);
-        device?.RejectUnknownFields();
-        var lot = o.Object("lot", required: true);
-        var number = lot?.Text("number", Limits.LotNumberLength, required: true);
-        var expiry = lot?.Date("expiry", required: true);
-        lot?.RejectUnknownFields();
+        var device = o.Object("device", d =>
+        {
+            var make = Filled(d, "make", Limits.ShortText);
+            var model = Filled(d, "model", Limits.ShortText);
+            var needles = Filled(d, "needleConfiguration", Limits.ShortText);
+            return make is null || model is null || needles is null ? null : new DeviceUsed(make, model, needles);
+        }, required: true);
+        var lot = o.Object("lot", l =>
+        {
+            var number = Filled(l, "number", Limits.LotNumberLength);
+            var expiry = l.Date("expiry", required: true);
+            return number is null || expiry is null ? null : new LotGiven(number.Trim(), expiry.Value);
+        }, required: true);
         var consent = o.Id("consentId", "a consent id");
 
         var notes = o.Text("notes", Limits.NoteLength);
@@ -578,30 +582,26 @@ public static class PatientsApi
             o.Error("overrideReason", "an override needs a written reason");
         }
 
-        foreach (var (field, value) in new[] { ("device.make", make), ("device.model", model), ("device.needleConfiguration", needles), ("lot.number", number) })
-        {
-            if (value is not null && string.IsNullOrWhiteSpace(value))
-            {
-                o.Error(field, "is empty");
-            }
-        }
-
-        return o.HasErrors || make is null || model is null || needles is null || number is null || expiry is null
+        return o.HasErrors || device is null || lot is null
             ? null
-            : new SessionInput(date, indication, zones, new DeviceUsed(make, model, needles), number.Trim(), expiry.Value,
-                consent, notes, overrideReason);
+            : new SessionInput(date, indication, zones, device, lot.Number, lot.Expiry, consent, notes, overrideReason);
     }
 
-    private static string? Name(ObjectReader o, string field)
+    private sealed record LotGiven(string Number, DateOnly Expiry);
+
+    private static string? Name(ObjectReader o, string field) => Filled(o, field, Patient.NameLength)?.Trim();
+
+    /// <summary>A required text with something in it besides spaces.</summary>
+    private static string? Filled(ObjectReader o, string field, int maxLength)
     {
-        var name = o.Text(field, Patient.NameLength, required: true);
-        if (name is not null && string.IsNullOrWhiteSpace(name))
+        var text = o.Text(field, maxLength, required: true);
+        if (text is not null && string.IsNullOrWhiteSpace(text))
         {
             o.Error(field, "is empty");
             return null;
         }
 
-        return name?.Trim();
+        return text;
     }
 
     private static async Task<bool> IsSessionOfAsync(StratumDbContext db, Guid patient, Guid? session, CancellationToken ct) =>

@@ -28,7 +28,10 @@ public sealed class InputTests
     [InlineData("{\"setting\":\"clinic\",\"conditions\":[{\"code\":\"rosacea\"}]}", "$.conditions[0].status", "is required")]
     [InlineData("{\"setting\":\"clinic\",\"device\":{\"needleLengthMm\":0}}", "$.device.needleLengthMm", "out of range")]
     [InlineData("{\"setting\":\"clinic\",\"device\":{\"sterile\":\"yes\"}}", "$.device.sterile", "expected true or false")]
-    [InlineData("{\"setting\":\"clinic\",\"setting\":\"home\"}", "$", "appears twice")]
+    [InlineData("{\"setting\":\"clinic\",\"setting\":\"home\"}", "$.setting", "appears more than once")]
+    [InlineData("{\"setting\":\"clinic\",\"device\":{\"sterile\":true,\"sterile\":false}}", "$.device.sterile", "appears more than once")]
+    [InlineData("{\"setting\":\"clinic\",\"conditions\":[{\"code\":\"rosacea\",\"status\":\"active\",\"code\":\"rosacea\"}]}", "$.conditions[0].code", "appears more than once")]
+    [InlineData("{\"setting\":\"clinic\",\"device\":{\"needleLengthMm\":1,\"colour\":\"red\"}}", "$.device.colour", "unknown field")]
     [InlineData("{\"setting\":\"cli\u0000nic\"}", "$", "not valid JSON")]
     [InlineData("{\"setting\":\"cli\\u0000nic\"}", "$.setting", "unknown setting 'cli\\u0000nic'")]
     public void Bad_input_names_the_field_and_why(string? json, string path, string message)

@@ -241,6 +241,13 @@ public sealed class ClinicServerTests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await response.JsonAsync())["errors"]!.AsObject();
         errors.Select(e => e.Key).ShouldBe(["$.zones[0].zone", "$.zones[0].depthMm", "$.device", "$.lot.expiry"], ignoreOrder: true);
+        var nested = await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/sessions", """
+            { "zones": [{ "zone": "cheeks", "depthMm": 0.5, "passes": 3 }], "device": { "make": " ", "model": "M8", "needleConfiguration": "16-pin", "colour": "red" },
+              "lot": { "number": "A", "expiry": "2027-01-01", "number": "B" } }
+            """);
+        var nestedErrors = (await nested.JsonAsync())["errors"]!.AsObject();
+        nestedErrors.Select(e => e.Key).ShouldBe(["$.device.make", "$.device.colour", "$.lot.number"], ignoreOrder: true);
+        nestedErrors["$.lot.number"]![0]!.GetValue<string>().ShouldBe("appears more than once");
         var weak = await clinic.Admin.PostAsJsonAsync($"/api/clinics/{clinic.Id}/users", new { email = "x@stratum.test", password = "short", role = "clinician" }, ClinicServer.Cancel);
         (await weak.JsonAsync())["errors"]!["$.password"].ShouldNotBeNull();
     }
