@@ -27,9 +27,12 @@ public sealed record LoadTarget(string Name, Func<HttpRequestMessage> Create)
 }
 
 /// <summary>Requests completed inside the measured window; percentiles are nearest-rank over their latencies.</summary>
-public sealed record LoadResult(string Name, int Connections, TimeSpan Window, long Requests, long Errors, TimeSpan P50, TimeSpan P99, TimeSpan Max)
+/// <param name="AllocatedBytes">Allocated in the whole process (host and load generator) during the window.</param>
+public sealed record LoadResult(string Name, int Connections, TimeSpan Window, long Requests, long Errors, TimeSpan P50, TimeSpan P99, TimeSpan Max, long AllocatedBytes)
 {
     public double RequestsPerSecond => Requests / Window.TotalSeconds;
+
+    public double AllocatedPerRequest => Requests == 0 ? 0 : (double)AllocatedBytes / Requests;
 }
 
 /// <summary>
@@ -65,6 +68,7 @@ public static class LoadGenerator
             workers[i] = Task.Run(() => WorkAsync(client, target, measureFrom, measureUntil, cancellationToken), cancellationToken);
         }
 
+        var allocated = MeasureAllocationsAsync(measureFrom, measureUntil, cancellationToken);
         var done = await Task.WhenAll(workers);
         var latencies = done.SelectMany(w => w.Latencies).ToArray();
         Array.Sort(latencies);
@@ -76,7 +80,19 @@ public static class LoadGenerator
             done.Sum(w => w.Errors),
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
-            latencies.Length == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]));
+            latencies.Length == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, latencies[^1]),
+            await allocated);
+    }
+
+    private static async Task<long> MeasureAllocationsAsync(long from, long until, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Until(from), cancellationToken);
+        var before = GC.GetTotalAllocatedBytes();
+        await Task.Delay(Until(until), cancellationToken);
+        return GC.GetTotalAllocatedBytes() - before;
+
+        // Never negative: a delay of -1 ms would wait forever.
+        static TimeSpan Until(long timestamp) => TimeSpan.FromTicks(Math.Max(0, Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp).Ticks));
     }
 
     private static async Task<Worker> WorkAsync(HttpClient client, LoadTarget target, long measureFrom, long measureUntil, CancellationToken cancellationToken)

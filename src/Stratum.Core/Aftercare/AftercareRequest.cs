@@ -64,8 +64,9 @@ public sealed record AftercareRequest(InciList List, TreatmentTime Time, IReadOn
     /// Reads <c>{ "inci", "hoursSinceTreatment" | "treatedAt" (+ "now"), "avoid", "name" }</c>, or plain INCI text
     /// when the input does not start with <c>{</c>.
     /// </summary>
-    public static InputResult<AftercareRequest> Parse(string? text, KnowledgeBase knowledge, AftercareContext context)
+    public static InputResult<AftercareRequest> Parse(JsonText input, KnowledgeBase knowledge, AftercareContext context)
     {
+        var text = input.AsString();
         if (text is not null && !text.AsSpan().TrimStart().StartsWith('{'))
         {
             return Plain(text, null, "$", knowledge, context);
@@ -218,8 +219,9 @@ public sealed record RoutineRequest(IReadOnlyList<AftercareRequest> Products, Tr
     /// Reads <c>{ "products": [{ "name", "inci" }], "hoursSinceTreatment" | "treatedAt", "avoid" }</c>, or lines of
     /// <c>name&lt;TAB&gt;inci</c> with the time from <paramref name="context"/>.
     /// </summary>
-    public static InputResult<RoutineRequest> Parse(string? text, KnowledgeBase knowledge, AftercareContext context)
+    public static InputResult<RoutineRequest> Parse(JsonText input, KnowledgeBase knowledge, AftercareContext context)
     {
+        var text = input.AsString();
         if (text is not null && !text.AsSpan().TrimStart().StartsWith('{'))
         {
             return Lines(text, knowledge, context);

@@ -12,7 +12,7 @@ public sealed record DeviceAssessment(DeviceVerdict Verdict, IReadOnlyList<Devic
 
 public sealed record DeviceRequest(Setting Setting, DeviceSpec Device)
 {
-    public static InputResult<DeviceRequest> Parse(string? json) => JsonInput.Parse(json, o =>
+    public static InputResult<DeviceRequest> Parse(JsonText json) => JsonInput.Parse(json, o =>
     {
         var setting = o.Code<Setting>("setting", required: true);
         var device = DeviceSpec.Read(o);

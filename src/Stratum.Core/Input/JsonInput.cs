@@ -17,23 +17,23 @@ public static class JsonInput
 
     private const int MaxDepth = 16;
 
-    public static InputResult<T> Parse<T>(string? text, Func<ObjectReader, T?> read) where T : class
+    public static InputResult<T> Parse<T>(JsonText text, Func<ObjectReader, T?> read) where T : class
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (text.IsBlank)
         {
             return InputResult<T>.Invalid([new InputError("$", "the input is empty; expected a JSON object")]);
         }
 
-        if (text.Length > MaxLength)
+        if (text.IsLongerThan(MaxLength, out var length))
         {
-            return InputResult<T>.Invalid([new InputError("$", $"the input is too large ({text.Length:N0} characters; at most {MaxLength:N0})")]);
+            return InputResult<T>.Invalid([new InputError("$", $"the input is too large ({length:N0} characters; at most {MaxLength:N0})")]);
         }
 
         JsonDocument document;
         try
         {
             // Duplicate names are found by the readers (ObjectReader.RejectUnknownFields), which name the field's path.
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            document = text.Parse(new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {

@@ -58,7 +58,7 @@ public sealed class Scorer(KnowledgeBase knowledge)
     /// Reads either one assessment (<c>qualitativeGrade</c> and/or <c>lesions</c>) or a series
     /// (<c>assessments</c>, oldest first).
     /// </summary>
-    public InputResult<IReadOnlyList<Assessment>> Parse(string? json) => JsonInput.Parse(json, Read);
+    public InputResult<IReadOnlyList<Assessment>> Parse(JsonText json) => JsonInput.Parse(json, Read);
 
     /// <summary>The assessment fields of an object that may carry other fields too (a clinic's record adds the session and photos).</summary>
     public IReadOnlyList<Assessment>? Read(ObjectReader o)

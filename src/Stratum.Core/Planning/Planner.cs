@@ -33,7 +33,7 @@ public sealed class Planner(KnowledgeBase knowledge)
     private readonly Screener _screener = new(knowledge);
 
     /// <summary>Reads a plan request: the screening intake's fields, with indication and zones required.</summary>
-    public static InputResult<Intake> ParseRequest(string? json, DateOnly today)
+    public static InputResult<Intake> ParseRequest(JsonText json, DateOnly today)
     {
         var intake = Intake.Parse(json, today);
         if (!intake.TryGetValue(out var value))

@@ -21,7 +21,7 @@ public sealed record ScheduleRequest(
 {
     public const int MaxSessions = 52;
 
-    public static InputResult<ScheduleRequest> Parse(string? json) => JsonInput.Parse(json, o =>
+    public static InputResult<ScheduleRequest> Parse(JsonText json) => JsonInput.Parse(json, o =>
     {
         var setting = o.Code<Setting>("setting", required: true);
         var indication = o.Code<Indication>("indication", required: true);

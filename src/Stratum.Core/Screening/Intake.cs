@@ -62,7 +62,7 @@ public sealed record Intake(
     public IReadOnlyList<ProcedureEntry> Procedures { get; init; } = Procedures ?? [];
 
     /// <summary>Reads an intake; <paramref name="today"/> is the date when the input gives none.</summary>
-    public static InputResult<Intake> Parse(string? json, DateOnly today) => JsonInput.Parse(json, o => Read(o, today));
+    public static InputResult<Intake> Parse(JsonText json, DateOnly today) => JsonInput.Parse(json, o => Read(o, today));
 
     private static Intake? Read(ObjectReader o, DateOnly today)
     {

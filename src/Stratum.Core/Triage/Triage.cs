@@ -12,7 +12,7 @@ public sealed record TriageRequest(Setting Setting, decimal HoursSinceTreatment,
     /// <summary>Ten years: anything later is not a reaction to this treatment, and more likely a typo.</summary>
     public const decimal MaxHours = 87_600m;
 
-    public static InputResult<TriageRequest> Parse(string? json) => JsonInput.Parse(json, Read);
+    public static InputResult<TriageRequest> Parse(JsonText json) => JsonInput.Parse(json, Read);
 
     /// <summary>Reads the triage fields of an object; also part of a clinic's adverse-event report.</summary>
     public static TriageRequest? Read(ObjectReader o)

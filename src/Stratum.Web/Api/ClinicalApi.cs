@@ -90,7 +90,7 @@ public static class ClinicalApi
 
     private static Results<JsonHttpResult<TResult>, ValidationProblem> Handle<TRequest, TResult>(
         JsonBody body,
-        Func<string, InputResult<TRequest>> parse,
+        Func<JsonText, InputResult<TRequest>> parse,
         Func<TRequest, TResult> compute,
         JsonTypeInfo<TResult> contract)
         where TRequest : class

@@ -13,9 +13,9 @@ namespace Stratum.Web.Api;
 public static class Requests
 {
     /// <summary>The body parsed by <paramref name="parse"/>, or the problems with it (size limit included).</summary>
-    public static InputResult<T> Read<T>(JsonBody body, Func<string, InputResult<T>> parse) where T : class =>
-        body.Text is { } text
-            ? parse(text)
+    public static InputResult<T> Read<T>(JsonBody body, Func<JsonText, InputResult<T>> parse) where T : class =>
+        body.Json is { } json
+            ? parse(json)
             : InputResult<T>.Invalid([new InputError("$", $"the input is too large (more than {JsonInput.MaxLength:N0} characters)")]);
 
     /// <summary>A JSON object body read field by field with Core's <see cref="ObjectReader"/>.</summary>
@@ -64,22 +64,37 @@ public static class Requests
 }
 
 /// <summary>
-/// A request body as text for Core's strict parsers. The API binds it from the request: a body of more than
-/// <see cref="JsonInput.MaxLength"/> characters leaves <see cref="Text"/> null, and reading stops past three bytes a
-/// character. The staff pages build one from what was typed in a form, so a form and the API share one validation
-/// and one write path.
+/// A request body for Core's strict parsers. The API binds it from the request as UTF-8, which is parsed as it is: a
+/// body of more than <see cref="JsonInput.MaxLength"/> characters leaves <see cref="Json"/> null, and reading stops past
+/// three bytes a character. The staff pages build one from what was typed in a form, so a form and the API share one
+/// validation and one write path.
 /// </summary>
-public sealed record JsonBody(string? Text)
+public sealed class JsonBody
 {
     /// <summary>At most this many bytes are buffered: the UTF-8 of <see cref="JsonInput.MaxLength"/> characters.</summary>
     private const long MaxBytes = 3L * JsonInput.MaxLength;
 
-    /// <summary>The body as UTF-8 (RFC 8259), a leading byte-order mark skipped; read from the request's pipe without copies.</summary>
+    private static readonly JsonBody TooLarge = new((JsonText?)null);
+
+    private JsonBody(JsonText? json) => Json = json;
+
+    public JsonBody(string text)
+        : this(new JsonText(text))
+    {
+    }
+
+    /// <summary>The document; null when it is too large.</summary>
+    public JsonText? Json { get; }
+
+    /// <summary>UTF-8 (RFC 8259), e.g. as a form wrote it.</summary>
+    public static JsonBody FromUtf8(ReadOnlySpan<byte> utf8) => Limited(new ReadOnlySequence<byte>(utf8.ToArray()));
+
+    /// <summary>The body as UTF-8 (RFC 8259), a leading byte-order mark skipped; read from the request's pipe.</summary>
     public static async ValueTask<JsonBody> BindAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxBytes)
         {
-            return new JsonBody((string?)null);
+            return TooLarge;
         }
 
         var reader = context.Request.BodyReader;
@@ -90,7 +105,7 @@ public sealed record JsonBody(string? Text)
             if (buffer.Length > MaxBytes)
             {
                 reader.AdvanceTo(buffer.End);
-                return new JsonBody((string?)null);
+                return TooLarge;
             }
 
             if (read.IsCanceled)
@@ -100,17 +115,20 @@ public sealed record JsonBody(string? Text)
 
             if (read.IsCompleted)
             {
-                var text = Decode(buffer);
+                var body = Limited(buffer);
                 reader.AdvanceTo(buffer.End);
-                return new JsonBody(text);
+                return body;
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 
-    /// <summary>The text, or null when it has more than <see cref="JsonInput.MaxLength"/> characters (counted before any string is made).</summary>
-    private static string? Decode(ReadOnlySequence<byte> bytes)
+    /// <summary>
+    /// The bytes copied out of the pipe (the document refers to them), or no document when they hold more than
+    /// <see cref="JsonInput.MaxLength"/> characters (counted without making a string).
+    /// </summary>
+    private static JsonBody Limited(ReadOnlySequence<byte> bytes)
     {
         var bom = new SequenceReader<byte>(bytes);
         if (bom.IsNext(Encoding.UTF8.Preamble, advancePast: true))
@@ -119,7 +137,9 @@ public sealed record JsonBody(string? Text)
         }
 
         // A byte is at most one character: only a longer body needs counting.
-        return bytes.Length > JsonInput.MaxLength && CharCount(bytes) > JsonInput.MaxLength ? null : Encoding.UTF8.GetString(bytes);
+        return bytes.Length > JsonInput.MaxLength && CharCount(bytes) > JsonInput.MaxLength
+            ? TooLarge
+            : new JsonBody(JsonText.FromUtf8(bytes.ToArray()));
     }
 
     private static long CharCount(ReadOnlySequence<byte> bytes)

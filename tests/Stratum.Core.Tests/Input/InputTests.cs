@@ -42,6 +42,19 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void Utf8_bytes_are_read_like_the_same_text()
+    {
+        const string json = """{"setting":"clinic","date":"2026-11-20","zones":["cheeks"],"conditions":[{"code":"rosacea","status":"active"}]}""";
+        var fromBytes = Intake.Parse(JsonText.FromUtf8(System.Text.Encoding.UTF8.GetBytes(json)), Generators.Today).Value;
+        var fromText = Intake.Parse(json, Generators.Today).Value;
+        fromBytes.Date.ShouldBe(fromText.Date);
+        fromBytes.Zones.ShouldBe(fromText.Zones);
+        fromBytes.Conditions.ShouldBe(fromText.Conditions);
+        Intake.Parse(JsonText.FromUtf8(" \r\n "u8.ToArray()), Generators.Today).Errors.ShouldHaveSingleItem().Message.ShouldContain("empty");
+        Intake.Parse(JsonText.FromUtf8("{\"setting\":\"clinic\",\"fitzpatrick\":7}"u8.ToArray()), Generators.Today).Errors.ShouldHaveSingleItem().Path.ShouldBe("$.fitzpatrick");
+    }
+
+    [Fact]
     public void Deeply_nested_input_is_refused()
     {
         var json = "{\"setting\":\"clinic\",\"device\":" + new string('[', 5000) + new string(']', 5000) + "}";

@@ -22,7 +22,7 @@ public static class StaffForms
             writer.WriteEndObject();
         }
 
-        return new JsonBody(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        return JsonBody.FromUtf8(buffer.WrittenSpan);
     }
 
     /// <summary>Text as typed; an empty field is left out, so the handler says "required" where it is.</summary>
