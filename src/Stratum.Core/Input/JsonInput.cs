@@ -97,7 +97,7 @@ public sealed class ObjectReader
         _element = element;
         _path = path;
         _errors = errors;
-        _known = [];
+        _known = new List<string>(capacity: 16);
     }
 
     private ObjectReader(JsonElement element, Location location, ObjectReader parent)
