@@ -189,9 +189,9 @@ public sealed class ObjectReader
 
     /// <summary>A list of ids given as text (GUIDs), each named by its index when it is not one.</summary>
     public IReadOnlyList<Guid> Ids(string field, string expected, int maxItems = 64) =>
-        List(field, maxItems, (JsonElement e, Location path, out Guid value) =>
+        List(field, maxItems, expected, static (ObjectReader reader, string expected, JsonElement e, Location path, out Guid value) =>
         {
-            var id = ReadId(e, path, expected);
+            var id = reader.ReadId(e, path, expected);
             value = id.GetValueOrDefault();
             return id.HasValue;
         });
@@ -206,7 +206,7 @@ public sealed class ObjectReader
 
     /// <summary>A list of strings, each non-empty and at most <paramref name="maxLength"/> characters.</summary>
     public IReadOnlyList<string> Texts(string field, int maxLength, int maxItems = 64) =>
-        List(field, maxItems, (JsonElement e, Location path, out string value) =>
+        List(field, maxItems, maxLength, static (ObjectReader reader, int maxLength, JsonElement e, Location path, out string value) =>
         {
             value = e.ValueKind == JsonValueKind.String ? e.GetString()! : "";
             var problem = e.ValueKind != JsonValueKind.String ? $"expected a string, found {JsonInput.Kind(e)}"
@@ -216,7 +216,7 @@ public sealed class ObjectReader
                 : null;
             if (problem is not null)
             {
-                _errors.Add(new InputError(path.ToString(), problem));
+                reader._errors.Add(new InputError(path.ToString(), problem));
             }
 
             return problem is null;
@@ -231,17 +231,21 @@ public sealed class ObjectReader
     /// <summary>A list of codes; duplicates are an error because each code stands for one fact.</summary>
     public IReadOnlyList<T> CodeList<T>(string field, int maxItems = 64) where T : struct, Enum
     {
-        var items = List(field, maxItems, (JsonElement e, Location path, out T value) =>
+        var items = List(field, maxItems, 0, static (ObjectReader reader, int _, JsonElement e, Location path, out T value) =>
         {
-            var code = ReadCode<T>(e, path);
+            var code = reader.ReadCode<T>(e, path);
             value = code.GetValueOrDefault();
             return code.HasValue;
         });
         for (var i = 1; i < items.Count; i++)
         {
-            if (items.IndexOf(items[i], 0, i) >= 0)
+            for (var j = 0; j < i; j++)
             {
-                _errors.Add(new InputError(At(field, i).ToString(), $"'{Vocabulary.Codes.Of(items[i])}' is listed twice"));
+                if (EqualityComparer<T>.Default.Equals(items[j], items[i]))
+                {
+                    _errors.Add(new InputError(At(field, i).ToString(), $"'{Vocabulary.Codes.Of(items[i])}' is listed twice"));
+                    break;
+                }
             }
         }
 
@@ -249,28 +253,28 @@ public sealed class ObjectReader
     }
 
     public IReadOnlyList<DateOnly> Dates(string field, int maxItems = 256) =>
-        List(field, maxItems, (JsonElement e, Location path, out DateOnly value) =>
+        List(field, maxItems, 0, static (ObjectReader reader, int _, JsonElement e, Location path, out DateOnly value) =>
         {
-            var date = ReadDate(e, path);
+            var date = reader.ReadDate(e, path);
             value = date.GetValueOrDefault();
             return date.HasValue;
         });
 
     /// <summary>A list of objects, each read by <paramref name="read"/>; unknown fields of each are reported.</summary>
     public IReadOnlyList<T> Objects<T>(string field, Func<ObjectReader, T?> read, int maxItems = 64) where T : class =>
-        List(field, maxItems, (JsonElement e, Location path, out T value) =>
+        List(field, maxItems, read, static (ObjectReader reader, Func<ObjectReader, T?> read, JsonElement e, Location path, out T value) =>
         {
             value = null!;
             if (e.ValueKind != JsonValueKind.Object)
             {
-                _errors.Add(new InputError(path.ToString(), $"expected an object, found {JsonInput.Kind(e)}"));
+                reader._errors.Add(new InputError(path.ToString(), $"expected an object, found {JsonInput.Kind(e)}"));
                 return false;
             }
 
-            var before = _errors.Count;
-            var item = new ObjectReader(e, path, this).Read(read);
+            var before = reader._errors.Count;
+            var item = new ObjectReader(e, path, reader).Read(read);
             value = item!;
-            return _errors.Count == before && item is not null;
+            return reader._errors.Count == before && item is not null;
         });
 
     /// <summary>Reads this object with <paramref name="read"/>, then reports its unknown fields and names given twice.</summary>
@@ -336,32 +340,34 @@ public sealed class ObjectReader
         return false;
     }
 
-    private delegate bool TryRead<T>(JsonElement element, Location path, out T value);
+    // Static readers with their state passed in: a lambda that captured the reader would be allocated on every call.
+    private delegate bool TryRead<TState, T>(ObjectReader reader, TState state, JsonElement element, Location path, out T value);
 
-    private List<T> List<T>(string field, int maxItems, TryRead<T> read)
+    private IReadOnlyList<T> List<TState, T>(string field, int maxItems, TState state, TryRead<TState, T> read)
     {
-        var result = new List<T>();
         if (!TryGet(field, out var array))
         {
-            return result;
+            return [];
         }
 
         if (array.ValueKind != JsonValueKind.Array)
         {
             _errors.Add(new InputError(At(field).ToString(), $"expected a list, found {JsonInput.Kind(array)}"));
-            return result;
+            return [];
         }
 
-        if (array.GetArrayLength() > maxItems)
+        var length = array.GetArrayLength();
+        if (length > maxItems)
         {
-            _errors.Add(new InputError(At(field).ToString(), $"has {array.GetArrayLength()} items; at most {maxItems}"));
-            return result;
+            _errors.Add(new InputError(At(field).ToString(), $"has {length} items; at most {maxItems}"));
+            return [];
         }
 
+        var result = new List<T>(length);
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
-            if (read(item, At(field, index++), out var value))
+            if (read(this, state, item, At(field, index++), out var value))
             {
                 result.Add(value);
             }

@@ -73,7 +73,7 @@ public static class ClinicalApi
         Handle(body, DeviceRequest.Parse, new DeviceAssessor(knowledge).Assess, StratumJson.Default.DeviceAssessment);
 
     /// <summary>
-    /// Documents the JSON body in OpenAPI without making the content type a condition: the body is read as text
+    /// Documents the JSON body in OpenAPI without making the content type a condition: the body is read as UTF-8
     /// by Core's parser, so a client that forgets the header still gets a proper answer.
     /// </summary>
     private static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder endpoint) =>
@@ -86,7 +86,6 @@ public static class ClinicalApi
                 Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
             };
         });
-
 
     private static Results<JsonHttpResult<TResult>, ValidationProblem> Handle<TRequest, TResult>(
         JsonBody body,
