@@ -86,8 +86,8 @@ public sealed class JsonBody
     /// <summary>The document; null when it is too large.</summary>
     public JsonText? Json { get; }
 
-    /// <summary>UTF-8 (RFC 8259), e.g. as a form wrote it.</summary>
-    public static JsonBody FromUtf8(ReadOnlySpan<byte> utf8) => Limited(new ReadOnlySequence<byte>(utf8.ToArray()));
+    /// <summary>UTF-8 (RFC 8259), e.g. as a form wrote it; copied, so the caller may reuse its buffer.</summary>
+    public static JsonBody FromUtf8(ReadOnlyMemory<byte> utf8) => Limited(new ReadOnlySequence<byte>(utf8));
 
     /// <summary>The body as UTF-8 (RFC 8259), a leading byte-order mark skipped; read from the request's pipe.</summary>
     public static async ValueTask<JsonBody> BindAsync(HttpContext context)

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stratum.Web.Api;
@@ -22,7 +21,7 @@ public static class StaffForms
             writer.WriteEndObject();
         }
 
-        return JsonBody.FromUtf8(buffer.WrittenSpan);
+        return JsonBody.FromUtf8(buffer.WrittenMemory);
     }
 
     /// <summary>Text as typed; an empty field is left out, so the handler says "required" where it is.</summary>
