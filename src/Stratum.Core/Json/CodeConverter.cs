@@ -16,7 +16,7 @@ public sealed class CodeConverter<T> : JsonConverter<T> where T : struct, Enum
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(Codes.Of(value));
+        writer.WriteStringValue(Codes.Encoded(value));
 
     public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -27,7 +27,7 @@ public sealed class CodeConverter<T> : JsonConverter<T> where T : struct, Enum
     }
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-        writer.WritePropertyName(Codes.Of(value));
+        writer.WritePropertyName(Codes.Encoded(value));
 }
 
 /// <summary>

@@ -48,12 +48,12 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
     {
         // Index loops, not foreach or LINQ: every trigger of every rule runs on every screening, and an enumerator of
         // a read-only list or a closure would be allocated each time.
-        if (t.Condition is { } conditions)
+        if (t.Condition is not null)
         {
             for (var i = 0; i < intake.Conditions.Count; i++)
             {
                 var c = intake.Conditions[i];
-                if (conditions.Contains(c.Code) && t.Status!.Contains(c.Status))
+                if (t.ConditionSet.Contains(c.Code) && t.StatusSet.Contains(c.Status))
                 {
                     return Match.Undated;
                 }
@@ -62,23 +62,23 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
             return Match.No;
         }
 
-        if (t.Medication is { } medications)
+        if (t.Medication is not null)
         {
             var match = Match.No;
             for (var i = 0; i < intake.Medications.Count; i++)
             {
                 var m = intake.Medications[i];
-                match = medications.Contains(m.Code) ? Match.Later(match, Medication(t, m, intake.Date)) : match;
+                match = t.MedicationSet.Contains(m.Code) ? Match.Later(match, Medication(t, m, intake.Date)) : match;
             }
 
             return match;
         }
 
-        if (t.Allergy is { } allergies)
+        if (t.Allergy is not null)
         {
             for (var i = 0; i < intake.Allergies.Count; i++)
             {
-                if (allergies.Contains(intake.Allergies[i]))
+                if (t.AllergySet.Contains(intake.Allergies[i]))
                 {
                     return Match.Undated;
                 }
@@ -87,14 +87,14 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
             return Match.No;
         }
 
-        if (t.Procedure is { } procedures)
+        if (t.Procedure is not null)
         {
             var days = t.MinimumInterval ? Protocols.MinimumIntervalDays(knowledge.Planning, intake.Setting, intake.Indication, intake.Device?.NeedleLengthMm) : t.WithinDays!.Value;
             var match = Match.No;
             for (var i = 0; i < intake.Procedures.Count; i++)
             {
                 var p = intake.Procedures[i];
-                match = procedures.Contains(p.Code) ? Match.Later(match, Waiting(p.Date.AddDays(days), intake.Date)) : match;
+                match = t.ProcedureSet.Contains(p.Code) ? Match.Later(match, Waiting(p.Date.AddDays(days), intake.Date)) : match;
             }
 
             return match;
@@ -116,9 +116,9 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
             return device?.NeedleLengthMm > length ? Match.Undated : Match.No;
         }
 
-        if (t.Mechanism is { } mechanisms)
+        if (t.Mechanism is not null)
         {
-            return device?.Mechanism is { } m && mechanisms.Contains(m) ? Match.Undated : Match.No;
+            return device?.Mechanism is { } m && t.MechanismSet.Contains(m) ? Match.Undated : Match.No;
         }
 
         if (t.DeviceNot is { } not)

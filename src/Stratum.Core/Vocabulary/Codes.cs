@@ -31,19 +31,27 @@ public static class Codes
     /// <summary>As <see cref="TryParse{T}(string?, out T)"/>, for a code as the UTF-8 bytes it was sent in (no string is made).</summary>
     public static bool TryParse<T>(ReadOnlySpan<byte> code, out T value) where T : struct, Enum
     {
-        var codes = Table<T>.Utf8;
-        for (var i = 0; i < codes.Length; i++)
+        // Only the codes of the same length are compared: one or two in most vocabularies.
+        var byLength = Table<T>.ByLength;
+        if (code.Length < byLength.Length)
         {
-            if (code.SequenceEqual(codes[i]))
+            foreach (var i in byLength[code.Length])
             {
-                value = Unsafe.As<int, T>(ref i);
-                return true;
+                if (code.SequenceEqual(Table<T>.Utf8[i]))
+                {
+                    var number = i;
+                    value = Unsafe.As<int, T>(ref number);
+                    return true;
+                }
             }
         }
 
         value = default;
         return false;
     }
+
+    /// <summary>The code ready to be written as JSON: ASCII that needs no escaping, encoded once.</summary>
+    public static JsonEncodedText Encoded<T>(T value) where T : struct, Enum => Table<T>.Encoded[Unsafe.As<T, int>(ref value)];
 
     /// <summary>Every code of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> All<T>() where T : struct, Enum => Table<T>.Names;
@@ -55,6 +63,9 @@ public static class Codes
     {
         public static readonly string[] Names = Enum.GetNames<T>().Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToArray();
         public static readonly byte[][] Utf8 = Names.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+        public static readonly int[][] ByLength = Enumerable.Range(0, Utf8.Max(u => u.Length) + 1)
+            .Select(length => Enumerable.Range(0, Utf8.Length).Where(i => Utf8[i].Length == length).ToArray()).ToArray();
+        public static readonly JsonEncodedText[] Encoded = Names.Select(name => JsonEncodedText.Encode(name)).ToArray();
         public static readonly Dictionary<string, int> Values = Names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         public static readonly string Expected = "one of " + string.Join(", ", Names);
     }
