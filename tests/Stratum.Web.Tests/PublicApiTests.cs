@@ -82,6 +82,23 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     }
 
     [Fact]
+    public async Task Requests_screened_at_the_same_time_each_get_the_answer_to_their_own_intake()
+    {
+        // Bodies of different lengths and dates, all in flight together: a body's buffer goes back to the pool when its
+        // request ends, and no answer may be read from another request's bytes.
+        var lastDoses = Enumerable.Range(0, 40).Select(i => new DateOnly(2026, 6, 1).AddDays(i)).ToArray();
+        var answers = await Task.WhenAll(lastDoses.Select(async (lastDose, i) =>
+        {
+            var intake = $$"""{"setting":"clinic","date":"2026-11-25","medications":[{"code":"isotretinoin","lastDose":"{{lastDose:yyyy-MM-dd}}"}]{{new string(' ', i * 37)}}}""";
+            var response = await PostAsync("/api/screen", intake);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["notBefore"]!.GetValue<string>();
+        }));
+
+        answers.ShouldBe(lastDoses.Select(d => d.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task Screen_without_a_date_uses_the_host_clock()
     {
         var json = JsonNode.Parse(await (await PostAsync("/api/screen", """{"setting":"home","medications":[{"code":"retinol","lastDose":"2026-11-24"}]}"""))

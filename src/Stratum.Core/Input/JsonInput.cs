@@ -79,18 +79,21 @@ public static class JsonInput
 /// </summary>
 public sealed class ObjectReader
 {
-    private readonly JsonElement _element;
     private readonly List<InputError> _errors;
-    private readonly Location _location;
+    private JsonElement _element;
+    private Location _location;
     private string? _path;
 
     // The names this object was asked for are at _known[_first..]. One list serves a whole document: a nested object
     // is read whole in between two fields of its parent, and takes its names off again when it is done.
     private readonly List<string> _known;
-    private readonly int _first;
+    private int _first;
 
     // How many of the known names the object has: when that is all it has, it has no other field and none twice.
     private int _present;
+
+    // The reader of every object nested in this one: they are read one after the other, each whole, so one will do.
+    private ObjectReader? _nested;
 
     internal ObjectReader(JsonElement element, string path, List<InputError> errors)
     {
@@ -100,13 +103,22 @@ public sealed class ObjectReader
         _known = new List<string>(capacity: 16);
     }
 
-    private ObjectReader(JsonElement element, Location location, ObjectReader parent)
+    private ObjectReader(List<InputError> errors, List<string> known)
     {
-        _element = element;
-        _location = location;
-        _errors = parent._errors;
-        _known = parent._known;
-        _first = _known.Count;
+        _errors = errors;
+        _known = known;
+    }
+
+    /// <summary>The reader for a nested object, set to read <paramref name="element"/> at <paramref name="location"/>.</summary>
+    private ObjectReader Nested(JsonElement element, Location location)
+    {
+        var nested = _nested ??= new ObjectReader(_errors, _known);
+        nested._element = element;
+        nested._location = location;
+        nested._path = null;
+        nested._first = _known.Count;
+        nested._present = 0;
+        return nested;
     }
 
     /// <summary>Where this object is, e.g. <c>$.conditions[2]</c>; written out only when asked (an error names it).</summary>
@@ -225,7 +237,7 @@ public sealed class ObjectReader
     /// <summary>A nested object read by <paramref name="read"/>; its unknown fields are reported.</summary>
     public T? Object<T>(string field, Func<ObjectReader, T?> read, bool required = false) where T : class =>
         !Present(field, required, out var e) ? null
-        : e.ValueKind == JsonValueKind.Object ? new ObjectReader(e, At(field), this).Read(read)
+        : e.ValueKind == JsonValueKind.Object ? Nested(e, At(field)).Read(read)
         : Fail<T?>(At(field), $"expected an object, found {JsonInput.Kind(e)}");
 
     /// <summary>A list of codes; duplicates are an error because each code stands for one fact.</summary>
@@ -272,7 +284,7 @@ public sealed class ObjectReader
             }
 
             var before = reader._errors.Count;
-            var item = new ObjectReader(e, path, reader).Read(read);
+            var item = reader.Nested(e, path).Read(read);
             value = item!;
             return reader._errors.Count == before && item is not null;
         });

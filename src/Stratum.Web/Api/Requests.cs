@@ -69,14 +69,24 @@ public static class Requests
 /// three bytes a character. The staff pages build one from what was typed in a form, so a form and the API share one
 /// validation and one write path.
 /// </summary>
-public sealed class JsonBody
+/// <remarks>
+/// A bound body's bytes are rented from the shared pool and given back when the request ends: what a parser keeps
+/// (codes, numbers, strings) is copied out of them, and every request would otherwise leave its body to the collector.
+/// </remarks>
+public sealed class JsonBody : IDisposable
 {
     /// <summary>At most this many bytes are buffered: the UTF-8 of <see cref="JsonInput.MaxLength"/> characters.</summary>
     private const long MaxBytes = 3L * JsonInput.MaxLength;
 
     private static readonly JsonBody TooLarge = new((JsonText?)null);
 
-    private JsonBody(JsonText? json) => Json = json;
+    private byte[]? _rented;
+
+    private JsonBody(JsonText? json, byte[]? rented = null)
+    {
+        Json = json;
+        _rented = rented;
+    }
 
     public JsonBody(string text)
         : this(new JsonText(text))
@@ -87,7 +97,7 @@ public sealed class JsonBody
     public JsonText? Json { get; }
 
     /// <summary>UTF-8 (RFC 8259), e.g. as a form wrote it; copied, so the caller may reuse its buffer.</summary>
-    public static JsonBody FromUtf8(ReadOnlyMemory<byte> utf8) => Limited(new ReadOnlySequence<byte>(utf8));
+    public static JsonBody FromUtf8(ReadOnlyMemory<byte> utf8) => Limited(new ReadOnlySequence<byte>(utf8), rent: false);
 
     /// <summary>The body as UTF-8 (RFC 8259), a leading byte-order mark skipped; read from the request's pipe.</summary>
     public static async ValueTask<JsonBody> BindAsync(HttpContext context)
@@ -115,8 +125,9 @@ public sealed class JsonBody
 
             if (read.IsCompleted)
             {
-                var body = Limited(buffer);
+                var body = Limited(buffer, rent: true);
                 reader.AdvanceTo(buffer.End);
+                context.Response.RegisterForDispose(body);
                 return body;
             }
 
@@ -124,11 +135,21 @@ public sealed class JsonBody
         }
     }
 
+    /// <summary>Gives a rented buffer back to the pool; the body is read no more after its request.</summary>
+    public void Dispose()
+    {
+        if (_rented is { } rented)
+        {
+            _rented = null;
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>
     /// The bytes copied out of the pipe (the document refers to them), or no document when they hold more than
     /// <see cref="JsonInput.MaxLength"/> characters (counted without making a string).
     /// </summary>
-    private static JsonBody Limited(ReadOnlySequence<byte> bytes)
+    private static JsonBody Limited(ReadOnlySequence<byte> bytes, bool rent)
     {
         var bom = new SequenceReader<byte>(bytes);
         if (bom.IsNext(Encoding.UTF8.Preamble, advancePast: true))
@@ -137,9 +158,20 @@ public sealed class JsonBody
         }
 
         // A byte is at most one character: only a longer body needs counting.
-        return bytes.Length > JsonInput.MaxLength && CharCount(bytes) > JsonInput.MaxLength
-            ? TooLarge
-            : new JsonBody(JsonText.FromUtf8(bytes.ToArray()));
+        if (bytes.Length > JsonInput.MaxLength && CharCount(bytes) > JsonInput.MaxLength)
+        {
+            return TooLarge;
+        }
+
+        if (!rent)
+        {
+            return new JsonBody(JsonText.FromUtf8(bytes.ToArray()));
+        }
+
+        var length = (int)bytes.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        bytes.CopyTo(rented);
+        return new JsonBody(JsonText.FromUtf8(rented.AsMemory(0, length)), rented);
     }
 
     private static long CharCount(ReadOnlySequence<byte> bytes)
