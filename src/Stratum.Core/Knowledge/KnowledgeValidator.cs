@@ -48,7 +48,7 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
 
             if (errors.Count == before)
             {
-                checkedRules.Add(new Rule<TVerdict>(rule.Code, rule.When, clinic, home, rule.Message,
+                checkedRules.Add(new Rule<TVerdict>(rule.Code, rule.When.Select(t => new CheckedTrigger(t)).ToArray(), clinic, home, rule.Message,
                     rule.Advice?.GetValueOrDefault("clinic"), rule.Advice?.GetValueOrDefault("home"), rule.Sources));
             }
         }

@@ -30,16 +30,7 @@ public sealed record Trigger(
     decimal? NeedleLongerThanMm = null,
     IReadOnlyList<Mechanism>? Mechanism = null,
     IReadOnlyList<DeviceProperty>? DeviceNot = null,
-    IReadOnlyList<DeviceProperty>? DeviceUnknown = null)
-{
-    // The lists as sets, made once when the file is read: every trigger is tested against every intake.
-    internal CodeSet<Condition> ConditionSet { get; } = CodeSet<Condition>.Of(Condition);
-    internal CodeSet<ConditionStatus> StatusSet { get; } = CodeSet<ConditionStatus>.Of(Status);
-    internal CodeSet<Medication> MedicationSet { get; } = CodeSet<Medication>.Of(Medication);
-    internal CodeSet<Allergy> AllergySet { get; } = CodeSet<Allergy>.Of(Allergy);
-    internal CodeSet<Procedure> ProcedureSet { get; } = CodeSet<Procedure>.Of(Procedure);
-    internal CodeSet<Mechanism> MechanismSet { get; } = CodeSet<Mechanism>.Of(Mechanism);
-}
+    IReadOnlyList<DeviceProperty>? DeviceUnknown = null);
 
 /// <summary>
 /// A screening or device rule as written in the file: it fires when any trigger matches. <c>verdict</c> has one

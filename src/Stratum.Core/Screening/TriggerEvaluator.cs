@@ -44,8 +44,9 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
         }
     }
 
-    public Match Evaluate(Trigger t, Intake intake)
+    public Match Evaluate(CheckedTrigger trigger, Intake intake)
     {
+        var t = trigger.Trigger;
         // Index loops, not foreach or LINQ: every trigger of every rule runs on every screening, and an enumerator of
         // a read-only list or a closure would be allocated each time.
         if (t.Condition is not null)
@@ -53,7 +54,7 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
             for (var i = 0; i < intake.Conditions.Count; i++)
             {
                 var c = intake.Conditions[i];
-                if (t.ConditionSet.Contains(c.Code) && t.StatusSet.Contains(c.Status))
+                if (trigger.Conditions.Contains(c.Code) && trigger.Statuses.Contains(c.Status))
                 {
                     return Match.Undated;
                 }
@@ -68,7 +69,7 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
             for (var i = 0; i < intake.Medications.Count; i++)
             {
                 var m = intake.Medications[i];
-                match = t.MedicationSet.Contains(m.Code) ? Match.Later(match, Medication(t, m, intake.Date)) : match;
+                match = trigger.Medications.Contains(m.Code) ? Match.Later(match, Medication(t, m, intake.Date)) : match;
             }
 
             return match;
@@ -78,7 +79,7 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
         {
             for (var i = 0; i < intake.Allergies.Count; i++)
             {
-                if (t.AllergySet.Contains(intake.Allergies[i]))
+                if (trigger.Allergies.Contains(intake.Allergies[i]))
                 {
                     return Match.Undated;
                 }
@@ -94,7 +95,7 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
             for (var i = 0; i < intake.Procedures.Count; i++)
             {
                 var p = intake.Procedures[i];
-                match = t.ProcedureSet.Contains(p.Code) ? Match.Later(match, Waiting(p.Date.AddDays(days), intake.Date)) : match;
+                match = trigger.Procedures.Contains(p.Code) ? Match.Later(match, Waiting(p.Date.AddDays(days), intake.Date)) : match;
             }
 
             return match;
@@ -118,7 +119,7 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
 
         if (t.Mechanism is not null)
         {
-            return device?.Mechanism is { } m && t.MechanismSet.Contains(m) ? Match.Undated : Match.No;
+            return device?.Mechanism is { } m && trigger.Mechanisms.Contains(m) ? Match.Undated : Match.No;
         }
 
         if (t.DeviceNot is { } not)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Stratum.Core.Vocabulary;
 
 /// <summary>
@@ -14,7 +12,7 @@ public readonly record struct CodeSet<T>(ulong Mask) where T : struct, Enum
         var mask = 0UL;
         foreach (var code in codes ?? [])
         {
-            var number = Number(code);
+            var number = Codes.Number(code);
             mask |= (uint)number < 64 ? 1UL << number
                 : throw new ArgumentOutOfRangeException(nameof(codes), code, $"{typeof(T).Name} has more codes than the 64 a set can hold.");
         }
@@ -24,9 +22,7 @@ public readonly record struct CodeSet<T>(ulong Mask) where T : struct, Enum
 
     public bool Contains(T code)
     {
-        var number = Number(code);
+        var number = Codes.Number(code);
         return (uint)number < 64 && ((Mask >> number) & 1) != 0;
     }
-
-    private static int Number(T code) => Unsafe.As<T, int>(ref code);
 }

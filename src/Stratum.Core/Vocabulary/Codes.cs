@@ -14,7 +14,7 @@ namespace Stratum.Core.Vocabulary;
 /// </remarks>
 public static class Codes
 {
-    public static string Of<T>(T value) where T : struct, Enum => Table<T>.Names[Unsafe.As<T, int>(ref value)];
+    public static string Of<T>(T value) where T : struct, Enum => Table<T>.Names[Number(value)];
 
     public static bool TryParse<T>(string? code, out T value) where T : struct, Enum
     {
@@ -51,7 +51,10 @@ public static class Codes
     }
 
     /// <summary>The code ready to be written as JSON: ASCII that needs no escaping, encoded once.</summary>
-    public static JsonEncodedText Encoded<T>(T value) where T : struct, Enum => Table<T>.Encoded[Unsafe.As<T, int>(ref value)];
+    public static JsonEncodedText Encoded<T>(T value) where T : struct, Enum => Table<T>.Encoded[Number(value)];
+
+    /// <summary>The code's place in its vocabulary, which is the enum's value.</summary>
+    internal static int Number<T>(T value) where T : struct, Enum => Unsafe.As<T, int>(ref value);
 
     /// <summary>Every code of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> All<T>() where T : struct, Enum => Table<T>.Names;

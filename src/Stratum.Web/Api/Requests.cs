@@ -141,7 +141,9 @@ public sealed class JsonBody : IDisposable
         if (_rented is { } rented)
         {
             _rented = null;
-            ArrayPool<byte>.Shared.Return(rented);
+
+            // Cleared: a body may hold a password or a patient's name, and the pool lends its arrays to any code.
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
         }
     }
 
