@@ -62,13 +62,26 @@ public static class Codes
     /// <summary>"one of a, b, c" — for error messages that list the valid values.</summary>
     public static string Expected<T>() where T : struct, Enum => Table<T>.Expected;
 
+    // Table<T>'s helpers live outside it: code in a generic type over an enum is compiled anew for each vocabulary.
+    private static int[][] GroupByLength(byte[][] codes)
+    {
+        var byLength = new int[codes.Max(code => code.Length) + 1][];
+        for (var length = 0; length < byLength.Length; length++)
+        {
+            byLength[length] = Enumerable.Range(0, codes.Length).Where(i => codes[i].Length == length).ToArray();
+        }
+
+        return byLength;
+    }
+
+    private static JsonEncodedText EncodeCode(string code) => JsonEncodedText.Encode(code);
+
     private static class Table<T> where T : struct, Enum
     {
         public static readonly string[] Names = Enum.GetNames<T>().Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToArray();
         public static readonly byte[][] Utf8 = Names.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
-        public static readonly int[][] ByLength = Enumerable.Range(0, Utf8.Max(u => u.Length) + 1)
-            .Select(length => Enumerable.Range(0, Utf8.Length).Where(i => Utf8[i].Length == length).ToArray()).ToArray();
-        public static readonly JsonEncodedText[] Encoded = Names.Select(name => JsonEncodedText.Encode(name)).ToArray();
+        public static readonly int[][] ByLength = GroupByLength(Utf8);
+        public static readonly JsonEncodedText[] Encoded = Array.ConvertAll(Names, EncodeCode);
         public static readonly Dictionary<string, int> Values = Names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         public static readonly string Expected = "one of " + string.Join(", ", Names);
     }
