@@ -47,6 +47,7 @@ internal sealed class TriggerEvaluator(KnowledgeBase knowledge)
     public Match Evaluate(CheckedTrigger trigger, Intake intake)
     {
         var t = trigger.Trigger;
+
         // Index loops, not foreach or LINQ: every trigger of every rule runs on every screening, and an enumerator of
         // a read-only list or a closure would be allocated each time.
         if (t.Condition is not null)
