@@ -71,13 +71,15 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     }
 
     [Fact]
-    public async Task Screen_returns_the_same_json_as_the_cli_contract()
+    public async Task Screen_returns_the_same_json_as_the_cli_contract_with_its_length_declared()
     {
         var response = await PostAsync("/api/screen", DesignExample);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var expected = JsonSerializer.Serialize(new Screener(KnowledgeBase.Default).Screen(Intake.Parse(DesignExample, default).Value), StratumJson.Default.ScreeningResult);
         body.ShouldBe(expected);
+        response.Content.Headers.ContentLength.ShouldBe(System.Text.Encoding.UTF8.GetByteCount(expected));
+        response.Content.Headers.ContentType!.ToString().ShouldBe("application/json; charset=utf-8");
         JsonNode.Parse(body)!["verdict"]!.GetValue<string>().ShouldBe("defer");
     }
 
@@ -85,7 +87,7 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     public async Task Requests_screened_at_the_same_time_each_get_the_answer_to_their_own_intake()
     {
         // Bodies of different lengths and dates, all in flight together: a body's buffer goes back to the pool when its
-        // request ends, and no answer may be read from another request's bytes.
+        // request ends, answers are written in a buffer each thread reuses, and no answer may carry another request's bytes.
         var lastDoses = Enumerable.Range(0, 40).Select(i => new DateOnly(2026, 6, 1).AddDays(i)).ToArray();
         var answers = await Task.WhenAll(lastDoses.Select(async (lastDose, i) =>
         {

@@ -32,38 +32,56 @@ public sealed class Screener(KnowledgeBase knowledge)
     public ScreeningResult Screen(Intake intake)
     {
         var findings = new List<Finding>();
+        var worst = Verdict.Proceed;
         foreach (var (rule, verdict, match) in _triggers.Fired(knowledge.ScreeningRules, intake))
         {
             var message = match.StillTaking ? $"{rule.Message} {knowledge.Screening.Terms.StillTaking}" : rule.Message;
             findings.Add(new Finding(rule.Code, verdict, match.NotBefore, message, rule.Sources, knowledge.EvidenceOf(rule.Sources), rule.AdviceIn(intake.Setting)));
+            worst = verdict > worst ? verdict : worst;
         }
 
-        var worst = Verdict.Proceed;
-        foreach (var finding in findings)
+        // A defer waits for the latest of its dated findings; the undated ones are named in the summary.
+        DateOnly? notBefore = null;
+        List<string>? undated = null;
+        if (worst == Verdict.Defer)
         {
-            worst = finding.Verdict > worst ? finding.Verdict : worst;
+            foreach (var finding in findings)
+            {
+                if (finding.Verdict != Verdict.Defer)
+                {
+                    continue;
+                }
+
+                if (finding.NotBefore is { } date)
+                {
+                    notBefore = notBefore > date ? notBefore : date;
+                }
+                else
+                {
+                    (undated ??= []).Add(finding.Rule);
+                }
+            }
         }
 
-        var defers = worst == Verdict.Defer ? findings.FindAll(f => f.Verdict == Verdict.Defer) : [];
-        var notBefore = defers.Count > 0 ? defers.Max(f => f.NotBefore) : null;
-        return new ScreeningResult(worst, notBefore, Summarise(worst, notBefore, defers), findings, knowledge.Version);
+        return new ScreeningResult(worst, notBefore, Summarise(worst, notBefore, undated), findings, knowledge.Version);
     }
 
-    private string Summarise(Verdict verdict, DateOnly? notBefore, List<Finding> defers)
+    private string Summarise(Verdict verdict, DateOnly? notBefore, List<string>? undated)
     {
         var s = knowledge.Screening.Terms.Summaries;
-        var undated = string.Join(", ", defers.Where(f => f.NotBefore is null).Select(f => f.Rule));
         var template = verdict switch
         {
             Verdict.Proceed => s.Proceed,
             Verdict.Caution => s.Caution,
             Verdict.Defer when notBefore is null => s.Defer,
-            Verdict.Defer when undated.Length > 0 => s.DeferDatedAndUndated,
+            Verdict.Defer when undated is not null => s.DeferDatedAndUndated,
             Verdict.Defer => s.DeferDated,
             Verdict.Refer => s.Refer,
             _ => s.Decline,
         };
+
+        // A template without a placeholder comes back as it is, with nothing made.
         return template.Replace("{date}", notBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{rules}", undated, StringComparison.Ordinal);
+            .Replace("{rules}", undated is null ? "" : string.Join(", ", undated), StringComparison.Ordinal);
     }
 }

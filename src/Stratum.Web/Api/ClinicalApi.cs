@@ -45,31 +45,31 @@ public static class ClinicalApi
         return app;
     }
 
-    public static Results<JsonHttpResult<ScreeningResult>, ValidationProblem> Screen(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+    public static Results<ContractJsonResult<ScreeningResult>, ValidationProblem> Screen(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
         Handle(body, text => Intake.Parse(text, time.Today()), new Screener(knowledge).Screen, StratumJson.Default.ScreeningResult);
 
-    public static Results<JsonHttpResult<Plan>, ValidationProblem> Plan(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+    public static Results<ContractJsonResult<Plan>, ValidationProblem> Plan(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
         Handle(body, text => Planner.ParseRequest(text, time.Today()), new Planner(knowledge).Plan, StratumJson.Default.Plan);
 
-    public static Results<JsonHttpResult<Schedule>, ValidationProblem> Schedule(JsonBody body, KnowledgeBase knowledge) =>
+    public static Results<ContractJsonResult<Schedule>, ValidationProblem> Schedule(JsonBody body, KnowledgeBase knowledge) =>
         Handle(body, ScheduleRequest.Parse, new Scheduler(knowledge).Schedule, StratumJson.Default.Schedule);
 
-    public static Results<JsonHttpResult<AftercareResult>, ValidationProblem> Aftercare(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+    public static Results<ContractJsonResult<AftercareResult>, ValidationProblem> Aftercare(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
         Handle(body, text => AftercareRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Check, StratumJson.Default.AftercareResult);
 
-    public static Results<JsonHttpResult<RoutineResult>, ValidationProblem> Routine(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
+    public static Results<ContractJsonResult<RoutineResult>, ValidationProblem> Routine(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
         Handle(body, text => RoutineRequest.Parse(text, knowledge, new AftercareContext(time.GetLocalNow().DateTime)), new AftercareChecker(knowledge).Routine, StratumJson.Default.RoutineResult);
 
-    public static Results<JsonHttpResult<TriageResult>, ValidationProblem> Triage(JsonBody body, KnowledgeBase knowledge) =>
+    public static Results<ContractJsonResult<TriageResult>, ValidationProblem> Triage(JsonBody body, KnowledgeBase knowledge) =>
         Handle(body, TriageRequest.Parse, new Triager(knowledge).Triage, StratumJson.Default.TriageResult);
 
-    public static Results<JsonHttpResult<ScoreResult>, ValidationProblem> Score(JsonBody body, KnowledgeBase knowledge)
+    public static Results<ContractJsonResult<ScoreResult>, ValidationProblem> Score(JsonBody body, KnowledgeBase knowledge)
     {
         var scorer = new Scorer(knowledge);
         return Handle(body, scorer.Parse, scorer.Score, StratumJson.Default.ScoreResult);
     }
 
-    public static Results<JsonHttpResult<DeviceAssessment>, ValidationProblem> Device(JsonBody body, KnowledgeBase knowledge) =>
+    public static Results<ContractJsonResult<DeviceAssessment>, ValidationProblem> Device(JsonBody body, KnowledgeBase knowledge) =>
         Handle(body, DeviceRequest.Parse, new DeviceAssessor(knowledge).Assess, StratumJson.Default.DeviceAssessment);
 
     /// <summary>
@@ -87,7 +87,7 @@ public static class ClinicalApi
             };
         });
 
-    private static Results<JsonHttpResult<TResult>, ValidationProblem> Handle<TRequest, TResult>(
+    private static Results<ContractJsonResult<TResult>, ValidationProblem> Handle<TRequest, TResult>(
         JsonBody body,
         Func<JsonText, InputResult<TRequest>> parse,
         Func<TRequest, TResult> compute,
@@ -95,8 +95,8 @@ public static class ClinicalApi
         where TRequest : class
     {
         // Written with the generated contract itself, whose fast path the app's wider JSON options would lose; the
-        // bytes are the same.
+        // bytes are the CLI's.
         var input = Requests.Read(body, parse);
-        return input.TryGetValue(out var value) ? TypedResults.Json(compute(value), contract) : Requests.Invalid(input.Errors);
+        return input.TryGetValue(out var value) ? new ContractJsonResult<TResult>(compute(value), contract) : Requests.Invalid(input.Errors);
     }
 }
