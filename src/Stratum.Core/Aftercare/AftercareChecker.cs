@@ -38,6 +38,7 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
         var ingredients = new AftercareIngredient[list.Count];
         var flags = new List<AftercareFlag>();
         var benefits = new List<AftercareBenefit>();
+        var unrecognised = new List<UnrecognisedIngredient>();
         List<(string Key, int Class)>? flagged = null;
         var maxPosition = _classifier.Data.PositionRule.MaxPosition;
         for (var i = 0; i < list.Count; i++)
@@ -66,7 +67,12 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
                 classes |= Classes(part, ingredient.Position, line, maxPosition, HitKind.Flag);
             }
 
-            ingredients[i] = new AftercareIngredient(ingredient.Position, ingredient.Inci, ClassList(classes));
+            ingredients[i] = new AftercareIngredient(ingredient.Position, ingredient.Inci, ClassList(classes), ingredient.Recognised, ingredient.MatchedAs);
+            if (!ingredient.Recognised)
+            {
+                unrecognised.Add(new UnrecognisedIngredient(ingredient.Position, ingredient.Inci));
+            }
+
             for (var c = 0; classes >> c != 0; c++)
             {
                 if ((classes & (1 << c)) == 0 || !Once(ref flagged, ingredient.Key, c))
@@ -102,14 +108,26 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
             usableFrom = flag.WindowHours is { } w && usableFrom is { } u ? Math.Max(u, w) : null;
         }
 
+        var summary = Summary(verdict, usableFrom, flags, request.Time);
+
+        // Unknown is not safe: what was not recognised may be anything, so the product is never called fine.
+        if (unrecognised.Count > 0)
+        {
+            summary = verdict == AftercareVerdict.Ok
+                ? $"Not known to be fine: {Names(unrecognised)} {(unrecognised.Count == 1 ? "was" : "were")} not recognised; check {(unrecognised.Count == 1 ? "it" : "them")} yourself before using it on needled skin."
+                : $"{summary} Also not recognised: {Names(unrecognised)}; check {(unrecognised.Count == 1 ? "it" : "them")} yourself.";
+            verdict = verdict == AftercareVerdict.Ok ? AftercareVerdict.Caution : verdict;
+        }
+
         return new AftercareResult(
             verdict,
             hours,
             usableFrom,
-            Summary(verdict, usableFrom, flags, request.Time),
+            summary,
             ingredients,
             flags,
             benefits,
+            unrecognised,
             knowledge.Version,
             request.Name,
             request.Time.TreatedAt,
@@ -232,6 +250,8 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
     private static bool IsAvoided(InciIngredient ingredient, int classes, (HashSet<string> Keys, HashSet<IngredientClass> Classes) avoid) =>
         avoid.Keys.Contains(ingredient.Key) || ingredient.Keys.Any(avoid.Keys.Contains) || ingredient.Parenthetical.Any(avoid.Keys.Contains)
         || avoid.Classes.Any(c => (classes & (1 << (int)c)) != 0);
+
+    private static string Names(List<UnrecognisedIngredient> unrecognised) => string.Join(", ", unrecognised.Select(u => u.Inci));
 
     private static string Summary(AftercareVerdict verdict, int? usableFrom, List<AftercareFlag> flags, TreatmentTime time)
     {

@@ -10,7 +10,16 @@ internal readonly record struct ClassHit(IngredientClass Class, PositionConditio
 
 /// <summary>What the knowledge says about one key, whatever its position.</summary>
 /// <param name="Known">A name that makes a slash a synonym slash (§1.6).</param>
-internal sealed record KeyInfo(string Key, ClassHit[] Hits, bool Marker, bool Known);
+/// <param name="How">How the vocabulary recognised the name; the hits are those of the name it was read as.</param>
+/// <param name="MatchedAs">The known name a near-miss spelling was read as.</param>
+/// <param name="LabelName">A common or drug name that stands for an INCI name; a recognised name in parentheses after it says which.</param>
+internal sealed record KeyInfo(string Key, ClassHit[] Hits, bool Marker, bool Known, Recognition How, string? MatchedAs, bool LabelName)
+{
+    public bool Recognised => How != Recognition.None;
+
+    /// <summary>Recognised as written, not by reading a slip as a known name: what may join two lines into one name.</summary>
+    public bool KnownAsWritten => How is Recognition.Exact or Recognition.CommonName or Recognition.Structural;
+}
 
 /// <summary>
 /// The ingredient classes of knowledge/ingredients.json, compiled: for a key, the first step of each class whose names
@@ -26,6 +35,7 @@ public sealed class IngredientClassifier
 
     private readonly Class[] _classes;
     private readonly HashSet<string> _knownNames;
+    private IngredientVocabulary _vocabulary = null!;
     private readonly Regex[] _lexiconPatterns;
     private readonly HashSet<string> _markers;
     private readonly ConcurrentDictionary<string, KeyInfo> _cache;
@@ -59,11 +69,17 @@ public sealed class IngredientClassifier
     /// <summary>The key of a name as typed by a person (a personal avoid list), by the same rules as the list's names.</summary>
     public string KeyOf(string name) => InciText.NameKey(name, Parser.DroppedSuffixes);
 
+    /// <summary>How many names the vocabulary knows (class names, lexicon, published lists, label names).</summary>
+    public int KnownNameCount => _vocabulary.Count;
+
     /// <summary>Builds the classifier, reporting every name or pattern that cannot be used.</summary>
-    internal static IngredientClassifier? Create(IngredientsFile data, Action<string, string> error)
+    internal static IngredientClassifier? Create(IngredientsFile data, VocabularyFile vocabulary, Action<string, string> error)
     {
         var suffixes = InciParser.SuffixesOf(data.Parsing);
         string Key(string name) => InciText.NameKey(name, suffixes);
+
+        // A published name is keyed as a list entry is: without its parentheses ("Hydrogenated Poly(C6-14 Olefin)").
+        string EntryKey(string name) => InciText.Key(EntryText.Strip(InciText.Clean(name)).Name, suffixes);
         var failed = false;
 
         Regex? Pattern(string entry, string pattern)
@@ -141,12 +157,38 @@ public sealed class IngredientClassifier
         knownNames.UnionWith(data.Lexicon.Names.Select(Key));
         var lexiconPatterns = data.Lexicon.Patterns.Select(p => Pattern("lexicon", p)).OfType<Regex>().ToArray();
         var markers = data.PositionRule.Markers.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var labelNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var label in data.Recognition.LabelNames.Concat(vocabulary.DrugNames))
+        {
+            if (!labelNames.TryAdd(Key(label.Name), Key(label.Inci)))
+            {
+                error("recognition", $"the label name '{label.Name}' is given twice");
+                failed = true;
+            }
+        }
+
         if (failed)
         {
             return null;
         }
 
-        return new IngredientClassifier([.. classes], knownNames, lexiconPatterns, markers, data);
+        knownNames.UnionWith(labelNames.Keys);
+        var classifier = new IngredientClassifier([.. classes], knownNames, lexiconPatterns, markers, data);
+
+        // Every name by key, as first written: class and lexicon names, the published lists, label names and their INCI names.
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
+        var allNames = data.Classes.SelectMany(c => c.Steps).SelectMany(s => s.Names ?? [])
+            .Concat(data.Lexicon.Names)
+            .Concat(vocabulary.Lists.SelectMany(l => l.Names))
+            .Concat(data.Recognition.LabelNames.Concat(vocabulary.DrugNames).SelectMany(l => new[] { l.Name, l.Inci }));
+        foreach (var name in allNames)
+        {
+            written.TryAdd(EntryKey(name), name);
+        }
+
+        var commonNames = IngredientVocabulary.CommonNames(vocabulary.Lists.SelectMany(l => l.Names), EntryKey, classifier.ClassesOf);
+        classifier._vocabulary = new IngredientVocabulary(written, labelNames, commonNames, data.Recognition, Key, classifier.IsFlagged);
+        return classifier;
     }
 
     /// <summary>A name that makes a slash a synonym slash (§1.6): any class name, a lexicon name or a lexicon pattern.</summary>
@@ -172,6 +214,30 @@ public sealed class IngredientClassifier
 
     private KeyInfo Evaluate(string key)
     {
+        var own = Hits(key);
+        var match = _vocabulary.Match(key);
+
+        // A name a class pattern already reads is taken as written, not as the known name it is one letter from.
+        if (match.How == Recognition.NearMiss && own.Length > 0)
+        {
+            match = new VocabularyMatch(key, Recognition.Structural, null, LabelName: false);
+        }
+
+        var hits = match.Key == key ? own : Hits(match.Key);
+        var known = _knownNames.Contains(key) || _lexiconPatterns.Any(p => Matches(p, key)) || (match.How == Recognition.Exact && _knownNames.Contains(match.Key));
+
+        // A class pattern (an essential oil by its plant part, a peptide by its number) recognises a name too.
+        var how = match.How == Recognition.None && (hits.Length > 0 || known) ? Recognition.Structural : match.How;
+        return new KeyInfo(key, hits, _markers.Contains(match.Key), known, how, match.MatchedAs, match.LabelName);
+    }
+
+    private string ClassesOf(string key) => string.Join(' ', Hits(key).Select(h => $"{h.Class}{h.When}"));
+
+    /// <summary>Whether a key falls in an avoid or careful class at some position.</summary>
+    private bool IsFlagged(string key) => Hits(key).Any(h => AftercareChecker.IsFlagClass(h.Class));
+
+    private ClassHit[] Hits(string key)
+    {
         List<ClassHit>? hits = null;
         foreach (var c in _classes)
         {
@@ -192,8 +258,7 @@ public sealed class IngredientClassifier
             }
         }
 
-        var known = _knownNames.Contains(key) || _lexiconPatterns.Any(p => Matches(p, key));
-        return new KeyInfo(key, hits is null ? [] : [.. hits], _markers.Contains(key), known);
+        return hits is null ? [] : [.. hits];
     }
 
     private static bool Matches(Regex pattern, string key)

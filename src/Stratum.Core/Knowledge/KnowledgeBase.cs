@@ -22,9 +22,10 @@ public sealed class KnowledgeBase
     public const string DevicesFile = "devices.json";
     public const string IngredientsFile = "ingredients.json";
     public const string RecordsFile = "records.json";
+    public const string VocabularyFile = "inci-vocabulary.json";
 
     /// <summary>The files a knowledge directory may hold; each one present replaces the embedded file of that name.</summary>
-    public static readonly IReadOnlyList<string> FileNames = [SourcesFile, ScreeningFile, PlanningFile, TriageFile, OutcomesFile, DevicesFile, IngredientsFile, RecordsFile];
+    public static readonly IReadOnlyList<string> FileNames = [SourcesFile, ScreeningFile, PlanningFile, TriageFile, OutcomesFile, DevicesFile, IngredientsFile, RecordsFile, VocabularyFile];
 
     private static readonly Lazy<KnowledgeBase> s_default = new(() =>
         TryLoad(_ => null, out var knowledge, out var errors)
@@ -117,9 +118,10 @@ public sealed class KnowledgeBase
         var devices = Read(texts, DevicesFile, KnowledgeJson.Default.DeviceFile, problems);
         var ingredientsFile = Read(texts, IngredientsFile, KnowledgeJson.Default.IngredientsFile, problems);
         var records = Read(texts, RecordsFile, KnowledgeJson.Default.RecordsFile, problems);
+        var vocabulary = Read(texts, VocabularyFile, KnowledgeJson.Default.VocabularyFile, problems);
 
         knowledge = null!;
-        if (sourceFile is null || screening is null || planning is null || triage is null || outcomes is null || devices is null || ingredientsFile is null || records is null)
+        if (sourceFile is null || screening is null || planning is null || triage is null || outcomes is null || devices is null || ingredientsFile is null || records is null || vocabulary is null)
         {
             errors = problems;
             return false;
@@ -131,7 +133,7 @@ public sealed class KnowledgeBase
         validator.Planning(planning, screeningRules);
         validator.Triage(triage);
         validator.Outcomes(outcomes);
-        var ingredients = validator.Ingredients(ingredientsFile);
+        var ingredients = validator.Ingredients(ingredientsFile, vocabulary);
         validator.Records(records);
 
         errors = problems;

@@ -18,5 +18,6 @@ namespace Stratum.Core.Knowledge;
 [JsonSerializable(typeof(OutcomesFile))]
 [JsonSerializable(typeof(DeviceFile))]
 [JsonSerializable(typeof(IngredientsFile))]
+[JsonSerializable(typeof(VocabularyFile))]
 [JsonSerializable(typeof(RecordsFile))]
 internal sealed partial class KnowledgeJson : JsonSerializerContext;

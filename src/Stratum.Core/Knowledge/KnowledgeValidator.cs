@@ -306,8 +306,43 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
     }
 
     /// <summary>Checks knowledge/ingredients.json and compiles it; null when it cannot be used.</summary>
-    public IngredientClassifier? Ingredients(IngredientsFile ingredients)
+    /// <summary>Each published list keeps its source and licence; each label name says what it stands for and where that is written.</summary>
+    private void Vocabulary(VocabularyFile vocabulary, IngredientRecognition recognition)
     {
+        const string file = KnowledgeBase.VocabularyFile;
+        foreach (var list in vocabulary.Lists)
+        {
+            if (new[] { list.Id, list.Title, list.Source, list.Licence, list.Retrieved }.Any(string.IsNullOrWhiteSpace))
+            {
+                Add(file, list.Id, "every list needs an id, a title, its source, its licence and the day it was retrieved");
+            }
+
+            if (list.Names.Count == 0 || list.Names.Any(string.IsNullOrWhiteSpace))
+            {
+                Add(file, list.Id, "a list needs names, none empty");
+            }
+        }
+
+        foreach (var drug in vocabulary.DrugNames.Where(d => string.IsNullOrWhiteSpace(d.Source) || string.IsNullOrWhiteSpace(d.Inci)))
+        {
+            Add(file, drug.Name, "a drug name needs its INCI name and a source");
+        }
+
+        CheckSources(KnowledgeBase.IngredientsFile, "recognition", recognition.Sources);
+        foreach (var label in recognition.LabelNames.Where(l => l.Source is { } s && !_sourceIds.Contains(s)))
+        {
+            Add(KnowledgeBase.IngredientsFile, label.Name, $"'{label.Source}' is not a source id of sources.json");
+        }
+
+        if (recognition.NearMissMinLetters < 4)
+        {
+            Add(KnowledgeBase.IngredientsFile, "recognition", "nearMissMinLetters must be at least 4: shorter names are too close to one another");
+        }
+    }
+
+    public IngredientClassifier? Ingredients(IngredientsFile ingredients, VocabularyFile vocabulary)
+    {
+        Vocabulary(vocabulary, ingredients.Recognition);
         const string file = KnowledgeBase.IngredientsFile;
         var before = errors.Count;
         foreach (var missing in Enum.GetValues<IngredientClass>().Where(c => !ingredients.Classes.Any(d => d.Code == c)))
@@ -357,7 +392,7 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
             return null;
         }
 
-        var classifier = IngredientClassifier.Create(ingredients, (entry, message) => Add(file, entry, message));
+        var classifier = IngredientClassifier.Create(ingredients, vocabulary, (entry, message) => Add(file, entry, message));
         return errors.Count == before ? classifier : null;
     }
 

@@ -179,7 +179,13 @@ public sealed record Phototypes(string Source, IReadOnlyList<Phototype> Types);
 public sealed record OutcomesFile(QualitativeScale Qualitative, QuantitativeScale Quantitative, ImprovementNotes Improvement, Phototypes Phototypes);
 
 /// <summary>knowledge/ingredients.json: how INCI lists are read and which ingredients fall in which class (ingredients.md).</summary>
-public sealed record IngredientsFile(string Note, InciSyntax Parsing, IngredientLexicon Lexicon, PositionRule PositionRule, IReadOnlyList<IngredientClassData> Classes);
+public sealed record IngredientsFile(
+    string Note,
+    InciSyntax Parsing,
+    IngredientLexicon Lexicon,
+    IngredientRecognition Recognition,
+    PositionRule PositionRule,
+    IReadOnlyList<IngredientClassData> Classes);
 
 public sealed record InciHeaders(IReadOnlyList<string> List, IReadOnlyList<string> Actives, IReadOnlyList<string> Inactive, IReadOnlyList<string> Ignored);
 
@@ -196,6 +202,40 @@ public sealed record InciSyntax(
 
 /// <summary>Names (and name patterns) that make a slash a synonym slash, besides the names of the classes.</summary>
 public sealed record IngredientLexicon(string Note, IReadOnlyList<string> Names, IReadOnlyList<string> Patterns);
+
+/// <summary>
+/// How an entry that belongs to no class is still recognised (ingredients.md §1.3a): label names read as their INCI name,
+/// and the names that are INCI by construction.
+/// </summary>
+/// <param name="LabelNames">Common or drug names printed on labels, each read as an INCI name ("Vitamin C" as Ascorbic Acid).</param>
+/// <param name="NearMissMinLetters">A name needs this many letters before a one-letter slip is read as the known name.</param>
+public sealed record IngredientRecognition(string Note, IReadOnlyList<LabelName> LabelNames, StructuralNames Structural, int NearMissMinLetters, IReadOnlyList<string> Sources);
+
+/// <param name="Name">The name as printed.</param>
+/// <param name="Inci">The INCI name it stands for; it is classified as that name is.</param>
+public sealed record LabelName(string Name, string Inci, string? Source = null);
+
+/// <summary>
+/// Names that are INCI by construction. Every word after the fixed part must be a word of a known name, and a form built
+/// on an avoid or careful ingredient is never recognised this way (an ester of retinol is not known to be safe).
+/// </summary>
+/// <param name="NumberedPrefixes">Names followed by a number (<c>PEG-40 …</c>, <c>Polysorbate 20</c>, <c>Ceteareth-20</c>).</param>
+/// <param name="PolymerEndings">Last words of polymer names (<c>… Copolymer</c>, <c>… Crosspolymer</c>).</param>
+/// <param name="SaltPrefixes">Cations and alkyl groups of salts and esters (<c>Sodium …ate</c>, <c>Cetyl …ate</c>).</param>
+/// <param name="PlantParts">Parts of a plant between its binomial and its preparation (<c>Leaf</c>, <c>Seed</c>).</param>
+/// <param name="PlantPreparations">Preparations that end a botanical name (<c>Extract</c>, <c>Oil</c>, <c>Water</c>).</param>
+public sealed record StructuralNames(
+    string Note,
+    IReadOnlyList<string> NumberedPrefixes,
+    IReadOnlyList<string> PolymerEndings,
+    IReadOnlyList<string> SaltPrefixes,
+    IReadOnlyList<string> PlantParts,
+    IReadOnlyList<string> PlantPreparations);
+
+/// <summary>knowledge/inci-vocabulary.json: INCI names gathered from published lists, each list with its source and licence.</summary>
+public sealed record VocabularyFile(string Note, IReadOnlyList<NameList> Lists, IReadOnlyList<LabelName> DrugNames);
+
+public sealed record NameList(string Id, string Title, string Source, string Licence, string Retrieved, IReadOnlyList<string> Names);
 
 /// <summary>The "1 % line" (§4.1): an acid with a position condition counts only at or before <c>maxPosition</c> and before the first marker.</summary>
 public sealed record PositionRule(string Note, int MaxPosition, IReadOnlyList<string> Markers, IReadOnlyList<string> Sources);

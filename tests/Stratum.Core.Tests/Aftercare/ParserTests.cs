@@ -1,3 +1,4 @@
+using Stratum.Core.Aftercare;
 using Stratum.Core.Vocabulary;
 
 namespace Stratum.Core.Tests.Aftercare;
@@ -187,12 +188,14 @@ public sealed class ParserTests
     }
 
     [Fact]
-    public void Unrecognised_ingredients_are_listed_without_a_class()
+    public void Text_that_is_no_ingredient_is_listed_unrecognised_and_the_product_is_not_called_fine()
     {
         var result = Checks.Check("Aqua, Made with love, Snail Secretion Filtrate");
 
         result.Ingredients.Select(i => i.Inci).ShouldBe(["Aqua", "Made with love", "Snail Secretion Filtrate"]);
         result.Ingredients.ShouldAllBe(i => i.Classes.Count == 0);
-        result.Verdict.ShouldBe(AftercareVerdict.Ok);
+        result.Unrecognised.ShouldBe([new UnrecognisedIngredient(2, "Made with love")]);
+        result.Verdict.ShouldBe(AftercareVerdict.Caution);
+        result.Summary.ShouldContain("Made with love");
     }
 }
