@@ -170,7 +170,9 @@ internal static class TextReports
         {
             var flags = r.Flags.Where(f => f.Inci == i.Inci && f.Position == i.Position).ToList();
             var marks = flags.Select(f => $"{(f.Severity == AftercareVerdict.Avoid ? "!" : "~")} {f.Class} ({Until(f)})")
-                .Concat(i.Classes.Where(c => !AftercareChecker.IsFlagClass(c)).Select(c => $"+ {Codes.Of(c)}"));
+                .Concat(i.Classes.Where(c => !AftercareChecker.IsFlagClass(c)).Select(c => $"+ {Codes.Of(c)}"))
+                .Concat(i.Recognised ? [] : ["? not recognised"])
+                .Concat(i.MatchedAs is { } known ? [$"read as {known}"] : []);
             Row(table, i.Position?.ToString(CultureInfo.InvariantCulture) ?? "may contain", i.Inci, string.Join("; ", marks));
         }
 
@@ -189,7 +191,12 @@ internal static class TextReports
         Line(console, r.Benefits.Count == 0
             ? "Helpful ingredients: none recognised."
             : "Helpful ingredients: " + string.Join(", ", r.Benefits.Select(b => $"{b.Inci} ({Codes.Of(b.Class)})")) + ".");
-        Line(console, "! avoid · ~ use with care · + helpful");
+        if (r.Unrecognised.Count > 0)
+        {
+            Line(console, "Not recognised: " + string.Join(", ", r.Unrecognised.Select(u => u.Inci)) + ". Check these yourself: nothing is known about them.");
+        }
+
+        Line(console, "! avoid · ~ use with care · + helpful · ? not recognised");
         Footer(console, r.KnowledgeVersion);
     }
 
@@ -203,7 +210,8 @@ internal static class TextReports
             var usable = p.UsableFromHours is not { } h ? "never (your avoid list)"
                 : p.UsableFrom is { } at ? $"{h} h ({at.ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture)})"
                 : $"{h} h";
-            Row(table, p.Name ?? "", Codes.Of(p.Verdict), usable, string.Join(", ", p.Flags.Select(f => $"{f.Inci} ({f.Class})")));
+            Row(table, p.Name ?? "", Codes.Of(p.Verdict), usable,
+                string.Join(", ", p.Flags.Select(f => $"{f.Inci} ({f.Class})").Concat(p.Unrecognised.Select(u => $"{u.Inci} (not recognised)"))));
         }
 
         console.Write(table);

@@ -214,10 +214,13 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
             .Where(p => p.Verdict == AftercareVerdict.Ok && p.Benefits.Count > 0)
             .Select(p => new UseNow(p.Name!, [.. p.Benefits.Select(b => b.Class).Distinct().Order()]))
             .ToList();
-        var waiting = products.Count(p => p.Verdict != AftercareVerdict.Ok);
-        var summary = waiting == 0
+        var notNow = products.Count(p => p.Verdict != AftercareVerdict.Ok);
+        var unknown = products.Count(p => p.Verdict != AftercareVerdict.Ok && !p.Flags.Any(f => f.Open));
+        var summary = notNow == 0
             ? $"All {products.Count} products can be used now."
-            : $"{products.Count - waiting} of {products.Count} products can be used now; {waiting} must wait or be avoided.";
+            : $"{products.Count - notNow} of {products.Count} products can be used now"
+              + (notNow > unknown ? $"; {notNow - unknown} must wait or be avoided" : "")
+              + (unknown > 0 ? $"; {unknown} {(unknown == 1 ? "has an ingredient" : "have ingredients")} not recognised, to check yourself" : "") + ".";
         return new RoutineResult(request.Time.HoursSinceTreatment, products, useNow, summary, knowledge.Version, request.Time.TreatedAt);
     }
 

@@ -179,7 +179,7 @@ public sealed class InciParser
             }
 
             var joined = before with { End = piece.End };
-            if (IsKnownName(body, joined) && !(IsNameOfItsOwn(body, before) && IsNameOfItsOwn(body, piece)))
+            if (EndsMidName(body, before) || (IsKnownName(body, joined) && !(IsNameOfItsOwn(body, before) && IsNameOfItsOwn(body, piece))))
             {
                 pieces[k - 1] = joined;
                 pieces.RemoveAt(k--);
@@ -189,6 +189,9 @@ public sealed class InciParser
 
     private bool IsKnownName(string body, Piece piece) =>
         Read(body.AsSpan(piece.Start, piece.End - piece.Start), actives: false) is [var name] && name.KnownAsWritten;
+
+    /// <summary>A line that ends in a slash or a hyphen goes on in the next (<c>Parfum/⏎Fragrance</c>, <c>PEG-⏎40</c>).</summary>
+    private static bool EndsMidName(string body, Piece piece) => body.AsSpan(piece.Start, piece.End - piece.Start).TrimEnd() is [.., '/' or '-'];
 
     /// <summary>A published name as written; a piece that opens with a parenthesis continues the line before (<c>(Shea) Butter</c>).</summary>
     private bool IsNameOfItsOwn(string body, Piece piece)

@@ -78,8 +78,11 @@ public sealed class IngredientClassifier
         var suffixes = InciParser.SuffixesOf(data.Parsing);
         string Key(string name) => InciText.NameKey(name, suffixes);
 
-        // A published name is keyed as a list entry is: without its parentheses ("Hydrogenated Poly(C6-14 Olefin)").
-        string EntryKey(string name) => InciText.Key(EntryText.Strip(InciText.Clean(name)).Name, suffixes);
+        // A published name is keyed as a list entry is, without its parentheses ("Hydrogenated Poly(C6-14 Olefin)"), unless
+        // they are most of the name ("(Honey + Zymomonas Ferment) Extract" is no "Extract").
+        string EntryKey(string name) => name.IndexOf('(') is var open and >= 0 && name[..open].Count(char.IsAsciiLetter) < 3
+            ? Key(name)
+            : InciText.Key(EntryText.Strip(InciText.Clean(name)).Name, suffixes);
         var failed = false;
 
         Regex? Pattern(string entry, string pattern)

@@ -22,6 +22,7 @@ internal sealed class IngredientVocabulary
     private readonly HashSet<string> _words;
     private readonly StructuralRules _structural;
     private readonly Lazy<NearMissIndex> _nearMiss;
+    private readonly string[] _gradeWords;
 
     /// <param name="names">Known names by key, each with the name as written (shown as <c>matchedAs</c>).</param>
     /// <param name="labelNames">Label names by key, each with the key of the INCI name it stands for.</param>
@@ -41,6 +42,7 @@ internal sealed class IngredientVocabulary
         _written = names;
         _words = [.. names.Keys.SelectMany(Words)];
         _structural = new StructuralRules(recognition.Structural, names.Keys, _words, IsKnown, key, flagged);
+        _gradeWords = [.. (recognition.GradeWords ?? []).Select(w => key(w) + " ").OrderByDescending(w => w.Length)];
         var minLetters = recognition.NearMissMinLetters;
         _nearMiss = new Lazy<NearMissIndex>(() => new NearMissIndex(names, minLetters));
     }
@@ -52,6 +54,16 @@ internal sealed class IngredientVocabulary
 
     public VocabularyMatch Match(string key)
     {
+        // "Organic Glycerin" is Glycerin: the grade word says how it was grown, not what it is.
+        foreach (var grade in _gradeWords)
+        {
+            if (key.StartsWith(grade, StringComparison.Ordinal) && key.Length > grade.Length)
+            {
+                var rest = Match(key[grade.Length..]);
+                return rest.How == Recognition.None ? rest with { Key = key } : rest with { MatchedAs = rest.MatchedAs ?? _written.GetValueOrDefault(rest.Key, rest.Key) };
+            }
+        }
+
         if (_labelNames.TryGetValue(key, out var inci))
         {
             return new VocabularyMatch(inci, Recognition.Exact, null, LabelName: true);

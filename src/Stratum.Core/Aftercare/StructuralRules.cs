@@ -117,8 +117,8 @@ internal sealed class StructuralRules
     }
 
     /// <summary>
-    /// The genus of a botanical name: the first word, when the name is one to three Latin words, then plant parts, then a
-    /// preparation (<c>rosa canina fruit oil</c> → <c>rosa</c>); null for any other name.
+    /// The genus of a botanical name: the first word, when the name is two to four Latin words whose species words are
+    /// words of known names, then plant parts, then a preparation (<c>rosa canina fruit oil</c> → <c>rosa</c>); null for any other name.
     /// </summary>
     private string? Genus(string key)
     {
@@ -139,8 +139,8 @@ internal sealed class StructuralRules
             return null;
         }
 
-        // A salt or ester prefix ("sodium", "hydrolyzed") does not begin a plant's name.
-        return _saltPrefixes.Contains(words[0]) ? null : words[0];
+        // A salt or ester prefix ("sodium", "hydrolyzed") does not begin a plant's name; the species must be a word of a known name.
+        return _saltPrefixes.Contains(words[0]) || !words.Skip(1).All(_words.Contains) ? null : words[0];
     }
 
     /// <summary>The key without one of the endings (and the space before it), or null when it has none.</summary>

@@ -209,7 +209,9 @@ public sealed record IngredientLexicon(string Note, IReadOnlyList<string> Names,
 /// </summary>
 /// <param name="LabelNames">Common or drug names printed on labels, each read as an INCI name ("Vitamin C" as Ascorbic Acid).</param>
 /// <param name="NearMissMinLetters">A name needs this many letters before a one-letter slip is read as the known name.</param>
-public sealed record IngredientRecognition(string Note, IReadOnlyList<LabelName> LabelNames, StructuralNames Structural, int NearMissMinLetters, IReadOnlyList<string> Sources);
+/// <param name="GradeWords">Words a label puts before a name that say how it was grown or pressed (<c>Organic</c>); the name after them is matched.</param>
+public sealed record IngredientRecognition(
+    string Note, IReadOnlyList<LabelName> LabelNames, StructuralNames Structural, int NearMissMinLetters, IReadOnlyList<string> Sources, IReadOnlyList<string>? GradeWords = null);
 
 /// <param name="Name">The name as printed.</param>
 /// <param name="Inci">The INCI name it stands for; it is classified as that name is.</param>
