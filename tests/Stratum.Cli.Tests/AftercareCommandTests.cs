@@ -87,6 +87,46 @@ public sealed class AftercareCommandTests
     }
 
     [Fact]
+    public void Json_marks_what_was_not_recognised_and_what_a_slip_was_read_as()
+    {
+        var result = CliRunner.Run("Aqua, asdf qwerty, RETIN0L", "aftercare", "--hours", "100", "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        root.GetProperty("verdict").GetString().ShouldBe("caution");
+        root.GetProperty("ingredients")[1].GetProperty("recognised").GetBoolean().ShouldBeFalse();
+        root.GetProperty("ingredients")[2].GetProperty("matchedAs").GetString().ShouldBe("Retinol");
+        var unrecognised = root.GetProperty("unrecognised").EnumerateArray().ShouldHaveSingleItem();
+        unrecognised.GetProperty("position").GetInt32().ShouldBe(2);
+        unrecognised.GetProperty("inci").GetString().ShouldBe("asdf qwerty");
+    }
+
+    [Fact]
+    public void Text_output_names_what_was_not_recognised_and_asks_to_check_it()
+    {
+        var result = CliRunner.Run("Aqua, asdf qwerty, Glyco1ic Acid", "aftercare", "--hours", "500");
+
+        result.Stdout.ShouldContain("Verdict: CAUTION");
+        result.Stdout.ShouldMatch(@"asdf qwerty\s+\? not recognised");
+        result.Stdout.ShouldContain("read as Glycolic Acid");
+        result.Stdout.ShouldContain("Not recognised: asdf qwerty. Check these yourself");
+    }
+
+    [Fact]
+    public void Batch_and_routine_never_call_a_product_with_an_unknown_ingredient_fine()
+    {
+        var batch = CliRunner.Run("Mystery\tAqua, Zzyzx Extract\n", "aftercare", "--batch", "--hours", "500");
+        var routine = CliRunner.Run("Mystery\tAqua, Zzyzx Extract\nCream\tAqua, Squalane\n", "aftercare", "routine", "--hours", "500");
+
+        using var line = JsonDocument.Parse(batch.Stdout);
+        line.RootElement.GetProperty("verdict").GetString().ShouldBe("caution");
+        line.RootElement.GetProperty("unrecognised")[0].GetProperty("inci").GetString().ShouldBe("Zzyzx Extract");
+        routine.Stdout.ShouldMatch(@"Mystery\s+caution.+Zzyzx Extract \(not recognised\)");
+        routine.Stdout.ShouldContain("1 has an ingredient not recognised");
+    }
+
+    [Fact]
     public void Routine_prints_a_table_of_products_and_the_helpful_ones_to_use_now()
     {
         var result = CliRunner.Run("Serum\tAqua, Retinol\nCream\tAqua, Squalane, Ceramide NP\n", "aftercare", "routine", "--hours", "30");

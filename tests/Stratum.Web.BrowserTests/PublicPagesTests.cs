@@ -55,6 +55,23 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task Aftercare_never_says_fine_about_a_list_it_cannot_read_and_names_what_to_check()
+    {
+        var page = await OpenAsync("/aftercare");
+        await page.GetByLabel("When was your treatment?").FillAsync("2026-11-10T09:00");
+        await page.Locator("#inci-1").FillAsync("Aqua, asdf qwerty, Vitamin C, RETIN0L");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+
+        var product = page.Locator("#product-1");
+        await Assertions.Expect(product.GetByRole(AriaRole.Heading, new() { Level = 2 })).Not.ToContainTextAsync("Fine to use");
+        await Assertions.Expect(product.Locator(".inci mark.unknown")).ToHaveTextAsync("asdf qwerty (not recognised)");
+        await Assertions.Expect(product.Locator(".inci")).ToContainTextAsync("RETIN0L (read as Retinol)");
+        await Assertions.Expect(product.Locator(".unrecognised")).ToContainTextAsync("Not recognised: asdf qwerty. Check these yourself");
+        await Assertions.Expect(product).ToContainTextAsync("Not known to be fine");
+        await PageChecks.ScreenshotAsync(page, "aftercare-unrecognised");
+    }
+
+    [Fact]
     public async Task Triage_with_pus_a_day_after_treatment_says_get_care_today_and_marks_the_inflammation_phase()
     {
         var page = await OpenAsync("/triage");

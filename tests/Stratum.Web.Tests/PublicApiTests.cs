@@ -192,6 +192,19 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     }
 
     [Fact]
+    public async Task Aftercare_never_answers_ok_for_a_list_with_an_ingredient_it_does_not_know()
+    {
+        var json = JsonNode.Parse(await (await PostAsync("/api/aftercare", """{"inci":"Aqua, asdf qwerty, RETIN0L","hoursSinceTreatment":200}"""))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+        json["verdict"]!.GetValue<string>().ShouldBe("caution");
+        json["ingredients"]![1]!["recognised"]!.GetValue<bool>().ShouldBeFalse();
+        json["ingredients"]![2]!["matchedAs"]!.GetValue<string>().ShouldBe("Retinol");
+        json["unrecognised"]![0]!["inci"]!.GetValue<string>().ShouldBe("asdf qwerty");
+        json["unrecognised"]![0]!["position"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Aftercare_counts_hours_from_the_treatment_time_to_the_host_clock()
     {
         var json = JsonNode.Parse(await (await PostAsync("/api/aftercare", """{"inci":"Aqua, Parfum","treatedAt":"2026-11-22T08:00"}"""))

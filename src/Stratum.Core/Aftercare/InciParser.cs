@@ -50,22 +50,29 @@ public readonly struct InciIngredient
 }
 
 /// <summary>An ingredient as one entry names it, wherever the entry stands, with the classification of every key it holds.</summary>
-internal sealed class IngredientName(string inci, KeyInfo info, KeyInfo[]? synonyms, KeyInfo[] parenthetical, KeyInfo[] slashParts)
+internal sealed class IngredientName
 {
-    public string Inci { get; } = inci;
+    public IngredientName(string inci, KeyInfo info, KeyInfo[]? synonyms, KeyInfo[] parenthetical, KeyInfo[] slashParts)
+    {
+        (Inci, Info, Synonyms, Parenthetical, SlashParts) = (inci, info, synonyms, parenthetical, slashParts);
+        Recognised = Holds(k => k.Recognised);
+        KnownAsWritten = Holds(k => k.KnownAsWritten);
+    }
 
-    public KeyInfo Info { get; } = info;
+    public string Inci { get; }
+
+    public KeyInfo Info { get; }
 
     /// <summary>The synonyms of a synonym slash; null otherwise.</summary>
-    public KeyInfo[]? Synonyms { get; } = synonyms;
+    public KeyInfo[]? Synonyms { get; }
 
-    public KeyInfo[] Parenthetical { get; } = parenthetical;
+    public KeyInfo[] Parenthetical { get; }
 
-    public KeyInfo[] SlashParts { get; } = slashParts;
+    public KeyInfo[] SlashParts { get; }
 
-    public bool Recognised => Holds(k => k.Recognised);
+    public bool Recognised { get; }
 
-    public bool KnownAsWritten => Holds(k => k.KnownAsWritten);
+    public bool KnownAsWritten { get; }
 
     /// <summary>A name of a list, a class or a label, exactly: not one made by construction or read from a slip.</summary>
     public bool KnownExactly => Holds(k => k.How == Recognition.Exact);
