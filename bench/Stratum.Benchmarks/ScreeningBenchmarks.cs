@@ -29,7 +29,7 @@ public class ScreeningBenchmarks
           "device": { "needleLengthMm": 1.5, "mechanism": "motorized", "sterile": true, "singleUse": true } }
         """;
 
-    private static readonly Intake Parsed = Intake.Parse(IntakeJson, new DateOnly(2026, 11, 25)).Value;
+    private static readonly Intake Parsed = Intake.Parse(IntakeJson, new DateOnly(2026, 11, 25), KnowledgeBase.Default).Value;
     private static readonly Screener Screener = new(KnowledgeBase.Default);
 
     [Benchmark(Baseline = true, Description = "STJ deserialise intake")]
@@ -39,7 +39,7 @@ public class ScreeningBenchmarks
     public ScreeningResult Screen() => Screener.Screen(Parsed);
 
     [Benchmark(Description = "Parse (strict) + screen")]
-    public ScreeningResult ParseAndScreen() => Screener.Screen(Intake.Parse(IntakeJson, new DateOnly(2026, 11, 25)).Value);
+    public ScreeningResult ParseAndScreen() => Screener.Screen(Intake.Parse(IntakeJson, new DateOnly(2026, 11, 25), KnowledgeBase.Default).Value);
 
     private static readonly ScreeningResult Result = Screener.Screen(Parsed);
 

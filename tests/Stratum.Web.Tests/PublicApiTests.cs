@@ -76,7 +76,7 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
         var response = await PostAsync("/api/screen", DesignExample);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var expected = JsonSerializer.Serialize(new Screener(KnowledgeBase.Default).Screen(Intake.Parse(DesignExample, default).Value), StratumJson.Default.ScreeningResult);
+        var expected = JsonSerializer.Serialize(new Screener(KnowledgeBase.Default).Screen(Intake.Parse(DesignExample, default, KnowledgeBase.Default).Value), StratumJson.Default.ScreeningResult);
         body.ShouldBe(expected);
         response.Content.Headers.ContentLength.ShouldBe(System.Text.Encoding.UTF8.GetByteCount(expected));
         response.Content.Headers.ContentType!.ToString().ShouldBe("application/json; charset=utf-8");

@@ -93,7 +93,7 @@ public sealed class BenchWebHost : WebApplicationFactory<global::Program>
 
         private static readonly byte[] ScreenAnswer = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
             new Stratum.Core.Screening.Screener(Stratum.Core.Knowledge.KnowledgeBase.Default)
-                .Screen(Stratum.Core.Screening.Intake.Parse(ScreeningBenchmarks.IntakeJson, new DateOnly(2026, 11, 25)).Value),
+                .Screen(Stratum.Core.Screening.Intake.Parse(ScreeningBenchmarks.IntakeJson, new DateOnly(2026, 11, 25), Stratum.Core.Knowledge.KnowledgeBase.Default).Value),
             Stratum.Core.Json.StratumJson.Default.ScreeningResult);
 
         private static async Task PostFloorAsync(HttpContext context)

@@ -16,12 +16,12 @@ internal static class ClinicalCommands
     public static IEnumerable<Command> Create(CommandContext context)
     {
         yield return Command("screen", "Screen an intake: verdict, findings with rule, reason and source, and the earliest date.", context,
-            (text, kb) => Intake.Parse(text, context.Today),
+            (text, kb) => Intake.Parse(text, context.Today, kb),
             (kb, intake) => new Screener(kb).Screen(intake),
             StratumJson.Default.ScreeningResult, TextReports.Screening);
 
         yield return Command("plan", "Plan needle depth, passes, interval and sessions per zone, inside the safety envelope.", context,
-            (text, kb) => Planner.ParseRequest(text, context.Today),
+            (text, kb) => Planner.ParseRequest(text, context.Today, kb),
             (kb, request) => new Planner(kb).Plan(request),
             StratumJson.Default.Plan, TextReports.Plan);
 

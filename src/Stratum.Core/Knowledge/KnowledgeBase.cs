@@ -130,6 +130,7 @@ public sealed class KnowledgeBase
         var validator = new KnowledgeValidator(sourceFile, problems);
         var screeningRules = validator.Rules<Verdict>(ScreeningFile, screening.Rules);
         var deviceRules = validator.Rules<DeviceVerdict>(DevicesFile, devices.Rules);
+        validator.ConditionStatuses(screening.Terms);
         validator.Planning(planning, screeningRules);
         validator.Triage(triage);
         validator.Outcomes(outcomes);

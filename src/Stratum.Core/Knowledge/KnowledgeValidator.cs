@@ -56,6 +56,35 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
         return checkedRules;
     }
 
+    /// <summary>Each condition is declared at most once, with at least one status, a reason and a source (DESIGN §2 status validity).</summary>
+    public void ConditionStatuses(ScreeningTerms terms)
+    {
+        const string file = KnowledgeBase.ScreeningFile;
+        if (terms.ConditionStatuses is null)
+        {
+            Add(file, "terms.conditionStatuses", "is missing: say which conditions take only some statuses (an empty list if none)");
+            return;
+        }
+
+        var seen = new HashSet<Condition>();
+        foreach (var rule in terms.ConditionStatuses)
+        {
+            var entry = "conditionStatuses " + string.Join(",", rule.Conditions.Select(c => Codes.Of(c)));
+            if (rule.Conditions.Count == 0 || rule.Statuses.Count == 0)
+            {
+                Add(file, entry, "needs at least one condition and one status");
+            }
+
+            foreach (var c in rule.Conditions.Where(c => !seen.Add(c)))
+            {
+                Add(file, entry, $"'{Codes.Of(c)}' is declared twice");
+            }
+
+            CheckText(file, entry, rule.Reason);
+            CheckSources(file, entry, rule.Sources);
+        }
+    }
+
     public void Planning(PlanningFile planning, IReadOnlyList<Rule<Verdict>> screeningRules)
     {
         const string file = KnowledgeBase.PlanningFile;

@@ -50,7 +50,29 @@ public sealed record ScreeningFile(ScreeningTerms Terms, IReadOnlyList<RuleData>
 /// <param name="CurrentMedicationDays">A medication is current when its last dose is fewer than this many days before the date.</param>
 /// <param name="StillTaking">Added to a dated rule's message when the medication is still being taken.</param>
 /// <param name="Summaries">One line per verdict; <c>{date}</c> and <c>{rules}</c> are filled in.</param>
-public sealed record ScreeningTerms(int CurrentMedicationDays, IReadOnlyList<Zone> FaceZones, string StillTaking, ScreeningSummaries Summaries);
+/// <param name="ConditionStatuses">The conditions that take only some statuses (DESIGN §2); every other condition takes all three.</param>
+public sealed record ScreeningTerms(
+    int CurrentMedicationDays, IReadOnlyList<Zone> FaceZones, string StillTaking, ScreeningSummaries Summaries, IReadOnlyList<ConditionStatusRule>? ConditionStatuses = null)
+{
+    private static readonly ConditionStatus[] AllStatuses = Enum.GetValues<ConditionStatus>();
+
+    /// <summary>The statuses <paramref name="condition"/> can have, in vocabulary order.</summary>
+    public IReadOnlyList<ConditionStatus> StatusesOf(Condition condition) =>
+        ConditionStatuses?.FirstOrDefault(r => r.Conditions.Contains(condition)) is { } rule ? [.. AllStatuses.Where(rule.Statuses.Contains)] : AllStatuses;
+
+    /// <summary>Why a status is not one the condition can have, naming those it can; null when it is valid.</summary>
+    public string? StatusProblem(Condition condition, ConditionStatus status)
+    {
+        var valid = StatusesOf(condition);
+        return valid.Contains(status)
+            ? null
+            : $"'{Codes.Of(status)}' is not a status of {Codes.Of(condition)}: give {string.Join(" or ", valid.Select(v => Codes.Of(v)))}"
+              + (ConditionStatuses?.FirstOrDefault(r => r.Conditions.Contains(condition)) is { Reason: { } reason } ? $" ({reason})" : "");
+    }
+}
+
+/// <param name="Reason">Why these conditions take only these statuses, in plain words.</param>
+public sealed record ConditionStatusRule(IReadOnlyList<Condition> Conditions, IReadOnlyList<ConditionStatus> Statuses, string Reason, IReadOnlyList<string> Sources);
 
 public sealed record ScreeningSummaries(string Proceed, string Caution, string Defer, string DeferDated, string DeferDatedAndUndated, string Refer, string Decline);
 

@@ -33,9 +33,9 @@ public sealed class Planner(KnowledgeBase knowledge)
     private readonly Screener _screener = new(knowledge);
 
     /// <summary>Reads a plan request: the screening intake's fields, with indication and zones required.</summary>
-    public static InputResult<Intake> ParseRequest(JsonText json, DateOnly today)
+    public static InputResult<Intake> ParseRequest(JsonText json, DateOnly today, KnowledgeBase knowledge)
     {
-        var intake = Intake.Parse(json, today);
+        var intake = Intake.Parse(json, today, knowledge);
         if (!intake.TryGetValue(out var value))
         {
             return intake;

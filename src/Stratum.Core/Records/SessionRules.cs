@@ -12,7 +12,8 @@ public sealed record SessionZone(Zone Zone, decimal DepthMm, int Passes);
 public sealed record LastScreening(DateOnly Date, Verdict Verdict, DateOnly? NotBefore, Intake Intake);
 
 /// <summary>The cartridge lot of a session as the clinic knows it.</summary>
-public sealed record LotState(string Number, DateOnly Expiry, DateTimeOffset? RecalledAt = null, string? RecallReason = null);
+/// <param name="Registered">Whether the clinic registered the lot; an unregistered lot is one a recall could not find.</param>
+public sealed record LotState(string Number, DateOnly Expiry, DateTimeOffset? RecalledAt = null, string? RecallReason = null, bool Registered = true);
 
 /// <summary>Everything the session rules look at, gathered by the server from the patient's record.</summary>
 /// <param name="Indication">The session's indication; when null, the screening's.</param>
@@ -31,13 +32,13 @@ public sealed record SessionRefusal(string Rule, string Message, DateOnly? NotBe
 
 /// <summary>
 /// The rules a clinic server enforces before it records a session (knowledge/records.json): a recent screening that
-/// allows treatment, the healing interval, depths inside the plan's envelope, an in-date lot that is not recalled, consent.
+/// allows treatment, the healing interval, depths inside the plan's envelope, a lot the clinic registered, in date and not recalled, consent.
 /// </summary>
 public sealed class SessionRules(KnowledgeBase knowledge)
 {
     /// <summary>The rule codes this class fills in; knowledge/records.json must define each.</summary>
     public static readonly IReadOnlyList<string> Codes =
-        ["SE-NO-SCREENING", "SE-SCREENING-VERDICT", "SE-INTERVAL", "SE-ENVELOPE", "SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT"];
+        ["SE-NO-SCREENING", "SE-SCREENING-VERDICT", "SE-INTERVAL", "SE-ENVELOPE", "SE-LOT-UNKNOWN", "SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT"];
 
     public IReadOnlyList<SessionRefusal> Check(SessionCheck check)
     {
@@ -78,6 +79,11 @@ public sealed class SessionRules(KnowledgeBase knowledge)
                     refusals.Add(Refuse("SE-ENVELOPE", null, ("zone", Vocabulary.Codes.Of(zone.Zone)), ("depth", Mm(zone.DepthMm)), ("max", Mm(max))));
                 }
             }
+        }
+
+        if (!check.Lot.Registered)
+        {
+            refusals.Add(Refuse("SE-LOT-UNKNOWN", null, ("lot", check.Lot.Number)));
         }
 
         if (check.Lot.Expiry < check.Date)

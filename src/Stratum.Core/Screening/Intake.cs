@@ -1,4 +1,5 @@
 using Stratum.Core.Input;
+using Stratum.Core.Knowledge;
 using Stratum.Core.Vocabulary;
 
 namespace Stratum.Core.Screening;
@@ -61,10 +62,29 @@ public sealed record Intake(
     public IReadOnlyList<Allergy> Allergies { get; init; } = Allergies ?? [];
     public IReadOnlyList<ProcedureEntry> Procedures { get; init; } = Procedures ?? [];
 
-    /// <summary>Reads an intake; <paramref name="today"/> is the date when the input gives none.</summary>
-    public static InputResult<Intake> Parse(JsonText json, DateOnly today) => JsonInput.Parse(json, o => Read(o, today));
+    /// <summary>Reads an intake; <paramref name="today"/> is the date when the input gives none; each condition's status must be one it can have.</summary>
+    public static InputResult<Intake> Parse(JsonText json, DateOnly today, KnowledgeBase knowledge) => JsonInput.Parse(json, o => Read(o, today, knowledge.Screening.Terms));
 
-    private static Intake? Read(ObjectReader o, DateOnly today)
+    /// <summary>A condition and its status; a status the condition cannot have (pregnancy "controlled") is an error at <c>status</c>.</summary>
+    public static (Condition Code, ConditionStatus Status)? ReadCondition(ObjectReader c, ScreeningTerms terms)
+    {
+        var code = c.Code<Condition>("code", required: true);
+        var status = c.Code<ConditionStatus>("status", required: true);
+        if (code is not { } k || status is not { } s)
+        {
+            return null;
+        }
+
+        if (terms.StatusProblem(k, s) is { } problem)
+        {
+            c.Error("status", problem);
+            return null;
+        }
+
+        return (k, s);
+    }
+
+    private static Intake? Read(ObjectReader o, DateOnly today, ScreeningTerms terms)
     {
         var setting = o.Code<Setting>("setting", required: true);
         var date = o.Date("date") ?? today;
@@ -75,12 +95,7 @@ public sealed record Intake(
             o.Integer("fitzpatrick", 1, 6),
             o.Code<Indication>("indication"),
             o.CodeList<Zone>("zones"),
-            o.Objects("conditions", c =>
-            {
-                var code = c.Code<Condition>("code", required: true);
-                var status = c.Code<ConditionStatus>("status", required: true);
-                return code is { } k && status is { } s ? new ConditionEntry(k, s) : null;
-            }),
+            o.Objects("conditions", c => ReadCondition(c, terms) is var (code, status) ? new ConditionEntry(code, status) : null),
             o.Objects("medications", m =>
             {
                 var code = m.Code<Medication>("code", required: true);

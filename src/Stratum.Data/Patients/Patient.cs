@@ -1,3 +1,4 @@
+using Stratum.Core.Screening;
 using Stratum.Core.Vocabulary;
 using Stratum.Data.Infrastructure;
 
@@ -76,6 +77,30 @@ public sealed class Patient : Versioned, IClinicOwned
     {
         _allergies.RemoveAll(a => a.Code == code);
         _allergies.Add(new PatientAllergy(code, recordedOn));
+    }
+
+    /// <summary>
+    /// Writes what a screening was told into the history: each condition's status, each medication's last dose, each allergy.
+    /// Dates the history already holds (since, started) are kept; nothing the screening left out is removed, since a
+    /// screening that did not ask is not a screening that was told "no".
+    /// </summary>
+    public void RecordScreening(Intake intake)
+    {
+        foreach (var condition in intake.Conditions)
+        {
+            var known = _conditions.Find(c => c.Code == condition.Code);
+            RecordCondition(condition.Code, condition.Status, known?.Since, condition.Status == ConditionStatus.History ? known?.Until : null);
+        }
+
+        foreach (var medication in intake.Medications)
+        {
+            RecordMedication(medication.Code, _medications.Find(m => m.Code == medication.Code)?.Started, medication.LastDose);
+        }
+
+        foreach (var allergy in intake.Allergies.Where(a => _allergies.TrueForAll(known => known.Code != a)))
+        {
+            RecordAllergy(allergy, intake.Date);
+        }
     }
 
     public bool RemoveCondition(Condition code) => _conditions.RemoveAll(c => c.Code == code) > 0;

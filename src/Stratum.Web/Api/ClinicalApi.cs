@@ -46,10 +46,10 @@ public static class ClinicalApi
     }
 
     public static Results<ContractJsonResult<ScreeningResult>, ValidationProblem> Screen(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
-        Handle(body, text => Intake.Parse(text, time.Today()), new Screener(knowledge).Screen, StratumJson.Default.ScreeningResult);
+        Handle(body, text => Intake.Parse(text, time.Today(), knowledge), new Screener(knowledge).Screen, StratumJson.Default.ScreeningResult);
 
     public static Results<ContractJsonResult<Plan>, ValidationProblem> Plan(JsonBody body, KnowledgeBase knowledge, TimeProvider time) =>
-        Handle(body, text => Planner.ParseRequest(text, time.Today()), new Planner(knowledge).Plan, StratumJson.Default.Plan);
+        Handle(body, text => Planner.ParseRequest(text, time.Today(), knowledge), new Planner(knowledge).Plan, StratumJson.Default.Plan);
 
     public static Results<ContractJsonResult<Schedule>, ValidationProblem> Schedule(JsonBody body, KnowledgeBase knowledge) =>
         Handle(body, ScheduleRequest.Parse, new Scheduler(knowledge).Schedule, StratumJson.Default.Schedule);

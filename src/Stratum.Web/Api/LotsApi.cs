@@ -4,6 +4,7 @@ using Stratum.Data;
 using Stratum.Data.Audit;
 using Stratum.Data.Infrastructure;
 using Stratum.Data.Lots;
+using Stratum.Web.Hosting;
 using Stratum.Web.Security;
 
 namespace Stratum.Web.Api;
@@ -23,7 +24,8 @@ public static class LotsApi
         return app;
     }
 
-    public sealed record LotView(string LotNumber, string Product, DateOnly Expiry, DateTimeOffset? RecalledAt, string? RecallReason, Guid Version);
+    /// <param name="Warning">Set when a lot is registered already expired: it is on record for a recall, but no session may use it.</param>
+    public sealed record LotView(string LotNumber, string Product, DateOnly Expiry, DateTimeOffset? RecalledAt, string? RecallReason, Guid Version, string? Warning = null);
 
     public sealed record RecallResult(LotView Lot, IReadOnlyList<RecalledSession> Contact);
 
@@ -34,7 +36,8 @@ public static class LotsApi
     public static async Task<LotView?> FindAsync(string lot, StratumDbContext db, CancellationToken ct) =>
         await db.Lots.AsNoTracking().Where(l => l.LotNumber == lot).Select(l => View(l)).FirstOrDefaultAsync(ct);
 
-    public static async Task<Results<Created<LotView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(JsonBody body, HttpContext http, StratumDbContext db, CancellationToken ct)
+    public static async Task<Results<Created<LotView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        JsonBody body, HttpContext http, StratumDbContext db, TimeProvider time, CancellationToken ct)
     {
         var clinic = Requests.ClinicOf(http.User)!.Value;
         var input = Requests.ReadObject(body, o =>
@@ -61,7 +64,10 @@ public static class LotsApi
 
         db.Lots.Add(lot);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/lots/{Uri.EscapeDataString(lot.LotNumber)}/sessions", View(lot));
+        var warning = lot.Expiry < time.Today()
+            ? $"Lot {lot.LotNumber} expired on {lot.Expiry:yyyy-MM-dd}: it is registered so that a recall can find it, but no session can use it."
+            : null;
+        return TypedResults.Created($"/api/lots/{Uri.EscapeDataString(lot.LotNumber)}/sessions", View(lot) with { Warning = warning });
     }
 
     public static async Task<Ok<List<RecalledSession>>> SessionsAsync(string lot, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)

@@ -61,7 +61,8 @@ public static class PatientsApi
 
     public sealed record PatientSummary(Guid Id, string FamilyName, string GivenName, DateOnly BirthDate, int? Phototype);
 
-    public sealed record ScreeningView(Guid Id, DateTimeOffset ScreenedAt, Verdict Verdict, DateOnly? NotBefore, string KnowledgeVersion, JsonElement Result);
+    /// <param name="Intake">What the screening asked and was told (conditions, medications, allergies, procedures): the history it read.</param>
+    public sealed record ScreeningView(Guid Id, DateTimeOffset ScreenedAt, Verdict Verdict, DateOnly? NotBefore, string KnowledgeVersion, JsonElement Result, Intake? Intake);
 
     public sealed record ZoneView(Zone Zone, decimal DepthMm, int Passes);
 
@@ -124,7 +125,17 @@ public static class PatientsApi
         return TypedResults.Ok(patients.Select(p => p.Summary).ToList());
     }
 
-    public static async Task<Results<Created<PatientSummary>, ValidationProblem>> CreateAsync(JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    /// <summary>A birth date in the future, or more than this many years back, is a typing error.</summary>
+    public const int MaxAgeYears = 130;
+
+    /// <summary>Why a birth date cannot be right on <paramref name="today"/>; null when it can.</summary>
+    public static string? BirthDateProblem(DateOnly birth, DateOnly today) =>
+        birth > today ? $"{birth:yyyy-MM-dd} is in the future"
+        : birth < today.AddYears(-MaxAgeYears) ? $"{birth:yyyy-MM-dd} is more than {MaxAgeYears} years ago"
+        : null;
+
+    public static async Task<Results<Created<PatientSummary>, ValidationProblem>> CreateAsync(
+        JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
         var clinic = Requests.ClinicOf(http.User)!.Value;
         var input = Requests.ReadObject(body, o =>
@@ -132,8 +143,13 @@ public static class PatientsApi
             var family = Name(o, "familyName");
             var given = Name(o, "givenName");
             var birth = o.Date("birthDate", required: true);
+            if (birth is { } b && BirthDateProblem(b, time.Today()) is { } problem)
+            {
+                o.Error("birthDate", problem);
+            }
+
             var phototype = o.Integer("phototype", 1, 6);
-            var conditions = o.Objects("conditions", c => c.Code<Condition>("code", required: true) is { } code && c.Code<ConditionStatus>("status", required: true) is { } status
+            var conditions = o.Objects("conditions", c => Intake.ReadCondition(c, knowledge.Screening.Terms) is var (code, status)
                 ? new PatientCondition(code, status, c.Date("since"), c.Date("until"))
                 : null);
             var medications = o.Objects("medications", m => m.Code<Medication>("code", required: true) is { } code
@@ -191,7 +207,7 @@ public static class PatientsApi
         return TypedResults.Ok(new PatientDetail(
             patient.Id, patient.ClinicId, patient.FamilyName, patient.GivenName, patient.BirthDate, patient.Phototype, patient.Version,
             patient.Conditions, patient.Medications, patient.Allergies,
-            [.. screenings.Select(s => new ScreeningView(s.Id, s.ScreenedAt, s.Verdict, s.NotBefore, s.KnowledgeVersion, JsonDocument.Parse(s.ResultJson).RootElement.Clone()))],
+            [.. screenings.Select(s => new ScreeningView(s.Id, s.ScreenedAt, s.Verdict, s.NotBefore, s.KnowledgeVersion, JsonDocument.Parse(s.ResultJson).RootElement.Clone(), JsonSerializer.Deserialize(s.IntakeJson, StratumJson.Default.Intake)))],
             [.. sessions.Select(View)],
             [.. consents.Select(c => new ConsentView(c.Id, c.TextVersion, c.SignedAt, c.SignedBy))],
             [.. events.Select(View)],
@@ -244,19 +260,20 @@ public static class PatientsApi
     public static async Task<Results<Created<ScreeningRecorded>, ValidationProblem, ProblemHttpResult>> ScreenAsync(
         Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
-        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
+        if (await FindAsync(id, http, db, audit, tracked: true, ct) is not { } patient)
         {
             return Requests.NotFound("patient");
         }
 
         var now = time.GetLocalNow();
-        var input = Requests.Read(body, text => Intake.Parse(text, DateOnly.FromDateTime(now.DateTime)));
+        var input = Requests.Read(body, text => Intake.Parse(text, DateOnly.FromDateTime(now.DateTime), knowledge));
         if (!input.TryGetValue(out var intake))
         {
             return Requests.Invalid(input.Errors);
         }
 
         var result = new Screener(knowledge).Screen(intake);
+        patient.RecordScreening(intake);
         var screening = Screening.Record(patient.ClinicId, id,
             JsonSerializer.Serialize(intake, StratumJson.Default.Intake), JsonSerializer.Serialize(result, StratumJson.Default.ScreeningResult),
             result.Verdict, result.NotBefore, result.KnowledgeVersion, UserId(http), time.GetUtcNow());
@@ -296,8 +313,11 @@ public static class PatientsApi
 
     private sealed record SessionInput(DateOnly Date, Indication? Indication, IReadOnlyList<SessionZone> Zones, DeviceUsed Device, string LotNumber, DateOnly LotExpiry, Guid? ConsentId, string? Notes, string? OverrideReason);
 
-    /// <summary>Refusals that no override lifts: an expired or recalled cartridge is never used, and nobody is treated without consent on record.</summary>
-    private static readonly string[] HardStops = ["SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT"];
+    /// <summary>
+    /// Refusals that no override lifts: a cartridge the clinic never registered (a recall could not find it), an expired or
+    /// recalled one is never used, and nobody is treated without consent on record.
+    /// </summary>
+    private static readonly string[] HardStops = ["SE-LOT-UNKNOWN", "SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT"];
 
     public static async Task<Results<Created<SessionRecorded>, ValidationProblem, ProblemHttpResult>> RecordSessionAsync(
         Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
@@ -316,16 +336,16 @@ public static class PatientsApi
 
         var latest = await db.Screenings.AsNoTracking().Where(s => s.PatientId == id).OrderByDescending(s => s.ScreenedAt).FirstOrDefaultAsync(ct);
         var previous = await db.Sessions.AsNoTracking().Where(s => s.PatientId == id).Select(s => s.Date).ToListAsync(ct);
-        var lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.LotNumber == session.LotNumber, ct);
+        var lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.ClinicId == patient.ClinicId && l.LotNumber == session.LotNumber, ct);
         var consent = await db.Consents.AsNoTracking().Where(c => c.PatientId == id && (session.ConsentId == null || c.Id == session.ConsentId))
             .OrderByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
         var check = new SessionCheck(
             session.Date,
             session.Indication,
             session.Zones,
-            latest is null ? null : new LastScreening(DateOnly.FromDateTime(latest.ScreenedAt.UtcDateTime), latest.Verdict, latest.NotBefore, Intake.Parse(latest.IntakeJson, session.Date).Value),
+            latest is null ? null : new LastScreening(DateOnly.FromDateTime(latest.ScreenedAt.UtcDateTime), latest.Verdict, latest.NotBefore, Intake.Parse(latest.IntakeJson, session.Date, knowledge).Value),
             previous,
-            new LotState(session.LotNumber, lot is null || session.LotExpiry < lot.Expiry ? session.LotExpiry : lot.Expiry, lot?.RecalledAt, lot?.RecallReason),
+            new LotState(session.LotNumber, lot is null || session.LotExpiry < lot.Expiry ? session.LotExpiry : lot.Expiry, lot?.RecalledAt, lot?.RecallReason, lot is not null),
             consent is not null);
         var refusals = new SessionRules(knowledge).Check(check);
         if (refusals.Count > 0 && (session.OverrideReason is null || refusals.Any(r => HardStops.Contains(r.Rule))))
@@ -467,7 +487,7 @@ public static class PatientsApi
             return Requests.NotFound("patient");
         }
 
-        var input = Requests.Read(body, text => Planner.ParseRequest(text, time.Today()));
+        var input = Requests.Read(body, text => Planner.ParseRequest(text, time.Today(), knowledge));
         if (!input.TryGetValue(out var intake))
         {
             return Requests.Invalid(input.Errors);

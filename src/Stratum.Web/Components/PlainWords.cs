@@ -42,6 +42,8 @@ public static class PlainWords
         [ConditionStatus.History] = "Only in the past",
     };
 
+    public static string StatusAnswer(ConditionStatus status) => StatusAnswers.GetValueOrDefault(status, Codes.Of(status));
+
     public static readonly IReadOnlyDictionary<Medication, string> MedicationQuestions = new Dictionary<Medication, string>
     {
         [Medication.Isotretinoin] = "Have you taken isotretinoin tablets for acne (Roaccutane, Accutane)?",

@@ -84,11 +84,15 @@ internal static class DemoData
 
             if (i == 5)
             {
-                patient.RecordMedication(Medication.Isotretinoin, today.AddMonths(-9), today.AddMonths(-2));
+                patient.RecordMedication(Medication.Isotretinoin, today.AddMonths(-16), today.AddMonths(-10));
             }
 
             db.Patients.Add(patient);
-            var intake = new Intake(Setting.Clinic, today.AddDays(-100), today.Year - year, phototype, Indication.AcneScars, [Zone.Cheeks, Zone.Forehead]);
+            // The stored screening read the history on record, as a clinician's screening does.
+            var intake = new Intake(Setting.Clinic, today.AddDays(-100), today.Year - year, phototype, Indication.AcneScars, [Zone.Cheeks, Zone.Forehead],
+                [.. patient.Conditions.Select(c => new ConditionEntry(c.Code, c.Status))],
+                [.. patient.Medications.Select(m => new MedicationEntry(m.Code, m.LastDose))],
+                [.. patient.Allergies.Select(a => a.Code)]);
             var result = screener.Screen(intake);
             db.Screenings.Add(Screening.Record(clinic.Id, patient.Id, JsonSerializer.Serialize(intake, StratumJson.Default.Intake),
                 JsonSerializer.Serialize(result, StratumJson.Default.ScreeningResult), result.Verdict, result.NotBefore, result.KnowledgeVersion, clinician, now.AddDays(-100)));

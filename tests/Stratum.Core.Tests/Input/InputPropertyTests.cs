@@ -1,3 +1,4 @@
+using Stratum.Core.Knowledge;
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
@@ -25,7 +26,7 @@ public sealed class InputPropertyTests
     public Property A_date_is_accepted_exactly_when_it_is_a_real_day_written_yyyy_MM_dd() =>
         Prop.ForAll(DateLike.ToArbitrary(), text =>
         {
-            var parsed = Intake.Parse($$"""{"setting":"clinic","date":"{{text}}"}""", Generators.Today);
+            var parsed = Intake.Parse($$"""{"setting":"clinic","date":"{{text}}"}""", Generators.Today, KnowledgeBase.Default);
             var expected = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
             return parsed.TryGetValue(out var intake) == expected && (!expected || intake.Date == date);
         });
@@ -36,7 +37,7 @@ public sealed class InputPropertyTests
         foreach (var code in Codes.All<Zone>())
         {
             var escaped = string.Concat(code.Select(c => $"\\u{(int)c:x4}"));
-            var intake = Intake.Parse($$"""{"setting":"clinic","date":"2026\u002d12\u002d01","zones":["{{escaped}}"]}""", Generators.Today).Value;
+            var intake = Intake.Parse($$"""{"setting":"clinic","date":"2026\u002d12\u002d01","zones":["{{escaped}}"]}""", Generators.Today, KnowledgeBase.Default).Value;
             Codes.Of(intake.Zones.ShouldHaveSingleItem()).ShouldBe(code);
             intake.Date.ShouldBe(new DateOnly(2026, 12, 1));
         }

@@ -1,3 +1,4 @@
+using Stratum.Core.Knowledge;
 using Stratum.Core.Input;
 using Stratum.Core.Screening;
 
@@ -5,7 +6,7 @@ namespace Stratum.Core.Tests.Input;
 
 public sealed class InputTests
 {
-    private static IReadOnlyList<InputError> Errors(string? json) => Intake.Parse(json, Generators.Today).Errors;
+    private static IReadOnlyList<InputError> Errors(string? json) => Intake.Parse(json, Generators.Today, KnowledgeBase.Default).Errors;
 
     [Theory]
     [InlineData(null, "$", "empty")]
@@ -45,13 +46,13 @@ public sealed class InputTests
     public void Utf8_bytes_are_read_like_the_same_text()
     {
         const string json = """{"setting":"clinic","date":"2026-11-20","zones":["cheeks"],"conditions":[{"code":"rosacea","status":"active"}]}""";
-        var fromBytes = Intake.Parse(JsonText.FromUtf8(System.Text.Encoding.UTF8.GetBytes(json)), Generators.Today).Value;
-        var fromText = Intake.Parse(json, Generators.Today).Value;
+        var fromBytes = Intake.Parse(JsonText.FromUtf8(System.Text.Encoding.UTF8.GetBytes(json)), Generators.Today, KnowledgeBase.Default).Value;
+        var fromText = Intake.Parse(json, Generators.Today, KnowledgeBase.Default).Value;
         fromBytes.Date.ShouldBe(fromText.Date);
         fromBytes.Zones.ShouldBe(fromText.Zones);
         fromBytes.Conditions.ShouldBe(fromText.Conditions);
-        Intake.Parse(JsonText.FromUtf8(" \r\n "u8.ToArray()), Generators.Today).Errors.ShouldHaveSingleItem().Message.ShouldContain("empty");
-        Intake.Parse(JsonText.FromUtf8("{\"setting\":\"clinic\",\"fitzpatrick\":7}"u8.ToArray()), Generators.Today).Errors.ShouldHaveSingleItem().Path.ShouldBe("$.fitzpatrick");
+        Intake.Parse(JsonText.FromUtf8(" \r\n "u8.ToArray()), Generators.Today, KnowledgeBase.Default).Errors.ShouldHaveSingleItem().Message.ShouldContain("empty");
+        Intake.Parse(JsonText.FromUtf8("{\"setting\":\"clinic\",\"fitzpatrick\":7}"u8.ToArray()), Generators.Today, KnowledgeBase.Default).Errors.ShouldHaveSingleItem().Path.ShouldBe("$.fitzpatrick");
     }
 
     [Fact]
@@ -97,6 +98,6 @@ public sealed class InputTests
     [Fact]
     public void Date_defaults_to_today()
     {
-        Intake.Parse("{\"setting\":\"home\"}", Generators.Today).Value.Date.ShouldBe(Generators.Today);
+        Intake.Parse("{\"setting\":\"home\"}", Generators.Today, KnowledgeBase.Default).Value.Date.ShouldBe(Generators.Today);
     }
 }

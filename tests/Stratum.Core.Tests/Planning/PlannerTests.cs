@@ -11,7 +11,7 @@ public sealed class PlannerTests
 {
     private static readonly Planner Planner = new(KnowledgeBase.Default);
 
-    private static Plan PlanFor(string json) => Planner.Plan(Planner.ParseRequest(json, Generators.Today).Value);
+    private static Plan PlanFor(string json) => Planner.Plan(Planner.ParseRequest(json, Generators.Today, KnowledgeBase.Default).Value);
 
     [Fact]
     public void Acne_scars_on_cheeks_in_clinic_follow_the_depth_table_with_three_to_four_passes()
@@ -101,7 +101,7 @@ public sealed class PlannerTests
     [Fact]
     public void A_plan_request_needs_an_indication_and_zones()
     {
-        var result = Planner.ParseRequest("""{"setting":"clinic"}""", Generators.Today);
+        var result = Planner.ParseRequest("""{"setting":"clinic"}""", Generators.Today, KnowledgeBase.Default);
         result.Errors.Select(e => e.Path).ShouldBe(["$.indication", "$.zones"]);
     }
 

@@ -85,6 +85,14 @@ public sealed class SessionRuleTests
     }
 
     [Fact]
+    public void A_lot_the_clinic_never_registered_is_refused_naming_it()
+    {
+        var refusal = Rules.Check(Good() with { Lot = new LotState("LOT-X", Today.AddDays(90), Registered: false) }).ShouldHaveSingleItem();
+        refusal.Rule.ShouldBe("SE-LOT-UNKNOWN");
+        refusal.Message.ShouldContain("LOT-X is not registered");
+    }
+
+    [Fact]
     public void Missing_consent_is_refused()
     {
         Codes(Good() with { HasConsent = false }).ShouldBe(["SE-NO-CONSENT"]);

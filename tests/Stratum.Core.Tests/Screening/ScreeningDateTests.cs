@@ -27,7 +27,7 @@ public sealed class ScreeningDateTests
     public void Isotretinoin_months_use_calendar_month_arithmetic_at_the_end_of_a_month()
     {
         var result = new Screener(Stratum.Core.Knowledge.KnowledgeBase.Default).Screen(Intake.Parse(
-            """{"setting":"clinic","date":"2027-02-27","medications":[{"code":"isotretinoin","lastDose":"2026-08-31"}]}""", Today).Value);
+            """{"setting":"clinic","date":"2027-02-27","medications":[{"code":"isotretinoin","lastDose":"2026-08-31"}]}""", Today, Stratum.Core.Knowledge.KnowledgeBase.Default).Value);
         result.NotBefore.ShouldBe(new DateOnly(2027, 2, 28));
     }
 

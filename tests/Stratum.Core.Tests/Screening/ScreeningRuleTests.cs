@@ -120,7 +120,7 @@ public sealed class ScreeningRuleTests
     internal static ScreeningResult Screen(string setting, string fields)
     {
         var json = $$"""{"setting":"{{setting}}","date":"2026-11-25",{{fields}}}""";
-        return new Screener(KnowledgeBase.Default).Screen(Intake.Parse(json, Today).Value);
+        return new Screener(KnowledgeBase.Default).Screen(Intake.Parse(json, Today, KnowledgeBase.Default).Value);
     }
 
     private static string Verdict(string rule, ScreeningResult result) =>

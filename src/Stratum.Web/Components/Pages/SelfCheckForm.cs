@@ -1,3 +1,4 @@
+using Stratum.Core.Knowledge;
 using Stratum.Core.Screening;
 using Stratum.Core.Vocabulary;
 
@@ -29,8 +30,11 @@ public sealed class SelfCheckForm
     /// <summary>"yes" for a ticked allergy.</summary>
     public Dictionary<string, string> Allergies { get; set => field = value ?? []; } = [];
 
-    /// <summary>The intake, or null with a message per field id in <paramref name="errors"/>.</summary>
-    public Intake? ToIntake(DateOnly today, Dictionary<string, string> errors)
+    /// <summary>
+    /// The intake, or null with a message per field id in <paramref name="errors"/>. A condition answer that is not a status
+    /// the condition can have (a crafted "controlled" for pregnancy, or a word the form never offers) is an error, not "no".
+    /// </summary>
+    public Intake? ToIntake(DateOnly today, ScreeningTerms terms, Dictionary<string, string> errors)
     {
         var date = today;
         if (string.IsNullOrWhiteSpace(Date))
@@ -75,9 +79,20 @@ public sealed class SelfCheckForm
         var conditions = new List<ConditionEntry>();
         foreach (var condition in Enum.GetValues<Condition>())
         {
-            if (Codes.TryParse<ConditionStatus>(Conditions.GetValueOrDefault(Codes.Of(condition)), out var status))
+            var answer = Conditions.GetValueOrDefault(Codes.Of(condition));
+            if (string.IsNullOrWhiteSpace(answer))
+            {
+                continue;
+            }
+
+            if (Codes.TryParse<ConditionStatus>(answer, out var status) && terms.StatusProblem(condition, status) is null)
             {
                 conditions.Add(new ConditionEntry(condition, status));
+            }
+            else
+            {
+                errors[$"condition-{Codes.Of(condition)}"] =
+                    $"Choose one of the answers offered: {string.Join(", ", terms.StatusesOf(condition).Select(PlainWords.StatusAnswer))}, or No.";
             }
         }
 
