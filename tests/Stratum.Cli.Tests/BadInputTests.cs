@@ -9,6 +9,8 @@ public sealed class BadInputTests
     [InlineData("screen", "{\"setting\":\"clinic\",\"age\":-3}", "$.age: -3 is out of range")]
     [InlineData("screen", "{\"setting\":\"clinic\",\"conditions\":[{\"code\":\"acne\",\"status\":\"active\"}]}", "$.conditions[0].code: unknown condition 'acne'; expected one of active-acne")]
     [InlineData("screen", "{\"setting\":\"clinic\",\"date\":\"2026-13-01\"}", "$.date: '2026-13-01' is not a date")]
+    [InlineData("screen", "{\"setting\":\"home\",\"conditions\":[{\"code\":\"pregnancy\",\"status\":\"controlled\"}]}", "$.conditions[0].status: 'controlled' is not a status of pregnancy: give active or history")]
+    [InlineData("plan", "{\"setting\":\"clinic\",\"indication\":\"acne-scars\",\"zones\":[\"cheeks\"],\"conditions\":[{\"code\":\"sunburn\",\"status\":\"controlled\"}]}", "$.conditions[0].status: 'controlled' is not a status of sunburn")]
     [InlineData("screen", "{\"setting\": [", "$: not valid JSON")]
     [InlineData("screen", "{\"setting\":\"clinic\",\"age\":true}", "$.age: expected a whole number, found a boolean")]
     [InlineData("screen", "\0\0\0", "$: not valid JSON")]

@@ -10,6 +10,21 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
 {
 
     [Fact]
+    public async Task Self_check_offers_only_the_answers_a_condition_can_have_and_refuses_a_crafted_controlled_pregnancy()
+    {
+        var page = await OpenAsync("/self-check");
+        await Assertions.Expect(page.Locator("#condition-pregnancy option")).ToHaveTextAsync(["No", "Yes, now", "Only in the past"]);
+        await Assertions.Expect(page.Locator("#condition-sunburn option[value=controlled]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#condition-eczema option[value=controlled]")).ToHaveTextAsync("Yes, but it is under control");
+
+        // A POST the page never offers, as a script or an old bookmark could send: an error beside the question, never a verdict.
+        await page.EvalOnSelectorAsync("#condition-pregnancy", "s => { s.add(new Option('Yes, but it is under control', 'controlled')); s.value = 'controlled'; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#condition-pregnancy-error")).ToContainTextAsync("Choose one of the answers offered: Yes, now, Only in the past, or No.");
+        await Assertions.Expect(page.Locator("#verdict")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Self_check_without_javascript_defers_isotretinoin_until_a_date_with_its_reason()
     {
         var page = await OpenAsync("/self-check", javaScript: false);

@@ -73,6 +73,14 @@ public sealed class StaffSafetyPagesTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByLabel("Lot number").FillAsync("LOT-NEW");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register the lot" }).ClickAsync();
         await Assertions.Expect(page.Locator("#lots tbody tr").Filter(new() { HasText = "LOT-NEW" })).ToContainTextAsync("Usable");
+
+        // A lot registered already expired is kept for a recall, with a warning that no session can use it.
+        await page.GetByLabel("Lot number").FillAsync("LOT-OLD");
+        await page.GetByLabel("Product").FillAsync("12-needle cartridge");
+        await page.GetByLabel("Expiry date").FillAsync("2026-01-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register the lot" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#lot-warning")).ToContainTextAsync("Lot LOT-OLD expired on 2026-01-31");
+        await Assertions.Expect(page.Locator("#lots tbody tr").Filter(new() { HasText = "LOT-OLD" })).ToContainTextAsync("Expired");
         await PageChecks.ShouldLabelEveryInputAsync(page);
         await PageChecks.ScreenshotAsync(page, "staff-lots");
 

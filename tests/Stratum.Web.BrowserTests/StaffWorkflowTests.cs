@@ -20,16 +20,18 @@ public sealed class StaffWorkflowTests(BrowserFixture fixture) : IClassFixture<B
 
         var page = await ClinicData.SignedInPageAsync(fixture, email);
 
-        // A new patient: a missing family name is named beside its field and nothing typed is lost.
+        // A new patient: a missing family name and a birth date in the future are named beside their fields and nothing typed is lost.
         await page.GetByRole(AriaRole.Link, new() { Name = "New patient" }).ClickAsync();
         await page.GetByLabel("Given name").FillAsync("Ines");
-        await page.GetByLabel("Date of birth").FillAsync("1990-05-17");
+        await page.GetByLabel("Date of birth").FillAsync("2031-05-17");
         await page.GetByLabel("Fitzpatrick phototype").SelectOptionAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the record" }).ClickAsync();
         await Assertions.Expect(page.Locator("#family-name-error")).ToContainTextAsync("Required");
+        await Assertions.Expect(page.Locator("#birth-date-error")).ToContainTextAsync("2031-05-17 is in the future");
         await Assertions.Expect(page.GetByLabel("Given name")).ToHaveValueAsync("Ines");
-        await Assertions.Expect(page.GetByLabel("Date of birth")).ToHaveValueAsync("1990-05-17");
+        await Assertions.Expect(page.GetByLabel("Date of birth")).ToHaveValueAsync("2031-05-17");
         await page.GetByLabel("Family name").FillAsync("Okafor");
+        await page.GetByLabel("Date of birth").FillAsync("1990-05-17");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the record" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ines Okafor");
         var record = page.Url;
@@ -40,15 +42,23 @@ public sealed class StaffWorkflowTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByLabel("Indication").SelectOptionAsync("acne-scars");
         await page.GetByLabel("Cheeks").CheckAsync();
         await page.GetByLabel("Forehead").CheckAsync();
+        await Assertions.Expect(page.Locator("#condition-pregnancy option")).ToHaveTextAsync(["No", "Yes, now", "Only in the past"]);
+        await Assertions.Expect(page.Locator("#condition-rosacea option[value=controlled]")).ToHaveCountAsync(1);
+        await page.GetByLabel("Do you have cold sores now, or have you had them?").SelectOptionAsync("history");
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and store" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#verdict h2")).ToContainTextAsync("Nothing found that speaks against it");
+        await Assertions.Expect(page.Locator("#verdict h2")).ToContainTextAsync("Possible, with care");
+        await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("CI-HSV-HISTORY");
         await Assertions.Expect(page.Locator("#plan")).ToContainTextAsync("Cheeks");
         await Assertions.Expect(page.Locator("#plan")).ToContainTextAsync("Every 28–42 days");
         await PageChecks.ShouldLabelEveryInputAsync(page);
         await PageChecks.ScreenshotAsync(page, "staff-screening");
 
-        // Consent on the record page.
+        // The record keeps what the screening was told, and shows beside the screening the history it read.
         await page.GotoAsync(record);
+        await Assertions.Expect(page.Locator("#history-title + ul")).ToContainTextAsync("Only in the past");
+        await Assertions.Expect(page.Locator("#screenings .history-read")).ToHaveTextAsync("History read: herpes-labialis (history)");
+
+        // Consent on the record page.
         await Assertions.Expect(page.Locator("#consents")).ToContainTextAsync("No signed consent on record");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record signed consent" }).ClickAsync();
         await Assertions.Expect(page.Locator("#consents li")).ToContainTextAsync("consent-v1");
@@ -63,11 +73,11 @@ public sealed class StaffWorkflowTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByLabel("Device make").FillAsync("SkinPen");
         await page.GetByLabel("Device model").FillAsync("Precision");
         await page.GetByLabel("Needle configuration").FillAsync("14-needle");
-        await page.GetByLabel("Cartridge lot number").FillAsync("HB-2291");
-        await page.GetByLabel("Cartridge expiry date").FillAsync("2027-03-31");
+        await Assertions.Expect(page.Locator("#lot-number option")).ToHaveTextAsync(["Choose the lot printed on the pack", "HB-2291 — 12-needle cartridge, expires 2027-03-31"]);
+        await page.GetByLabel("Cartridge lot").SelectOptionAsync("HB-2291");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the session" }).ClickAsync();
         await Assertions.Expect(page.Locator("#depth-nose-error")).ToContainTextAsync("Required");
-        await Assertions.Expect(page.GetByLabel("Cartridge lot number")).ToHaveValueAsync("HB-2291");
+        await Assertions.Expect(page.GetByLabel("Cartridge lot")).ToHaveValueAsync("HB-2291");
         await PageChecks.ShouldLabelEveryInputAsync(page);
         await PageChecks.ScreenshotAsync(page, "staff-new-session");
         await page.Locator("label.zone-nose path").ClickAsync();
@@ -83,8 +93,7 @@ public sealed class StaffWorkflowTests(BrowserFixture fixture) : IClassFixture<B
 
         // A second session the same day is refused with the rule code and the earliest date; a written reason overrides it.
         await page.GetByRole(AriaRole.Link, new() { Name = "New session" }).ClickAsync();
-        await page.GetByLabel("Cartridge lot number").FillAsync("HB-2291");
-        await page.GetByLabel("Cartridge expiry date").FillAsync("2027-03-31");
+        await page.GetByLabel("Cartridge lot").SelectOptionAsync("HB-2291");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the session" }).ClickAsync();
         await Assertions.Expect(page.Locator("#refusals")).ToContainTextAsync("SE-INTERVAL");
         await Assertions.Expect(page.Locator("#refusals")).ToContainTextAsync("Earliest date");

@@ -128,6 +128,7 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     [Theory]
     [InlineData("/api/screen", """{"setting":"clinic","fitzpatrick":7}""", "$.fitzpatrick", "7 is out of range; expected 1 to 6")]
     [InlineData("/api/screen", """{"setting":"clinic","zones":["cheek"]}""", "$.zones[0]", "expected one of forehead")]
+    [InlineData("/api/screen", """{"setting":"home","conditions":[{"code":"breastfeeding","status":"controlled"}]}""", "$.conditions[0].status", "'controlled' is not a status of breastfeeding: give active or history")]
     [InlineData("/api/screen", "", "$", "the input is empty")]
     [InlineData("/api/screen", "{\"setting\":", "$", "not valid JSON")]
     [InlineData("/api/triage", """{"setting":"home","hoursSinceTreatment":-1}""", "$.hoursSinceTreatment", "out of range")]

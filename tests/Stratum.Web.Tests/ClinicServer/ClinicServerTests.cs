@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Stratum.Data;
+using Stratum.Web.Hosting;
 
 namespace Stratum.Web.Tests.ClinicServer;
 
@@ -36,6 +40,13 @@ public sealed class ClinicServerTests
         return patient;
     }
 
+    private static async Task<JsonNode> LotAsync(Clinic clinic, string number, string expiry = "2027-06-30")
+    {
+        var response = await clinic.Clinician.PostJsonAsync("/api/lots", $$"""{ "lotNumber": "{{number}}", "product": "36-needle cartridge", "expiry": "{{expiry}}" }""");
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(ClinicServer.Cancel));
+        return await response.JsonAsync();
+    }
+
     private static async Task<JsonNode> RefusedAsync(HttpResponseMessage response)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict, await response.Content.ReadAsStringAsync(ClinicServer.Cancel));
@@ -48,7 +59,7 @@ public sealed class ClinicServerTests
         await using var server = await ClinicServer.StartAsync(provider);
         var clinic = await server.CreateClinicAsync("North");
         var patient = await ReadyPatientAsync(clinic);
-        (await clinic.Clinician.PostJsonAsync("/api/lots", """{ "lotNumber": "LOT-A", "product": "36-needle cartridge", "expiry": "2027-06-30" }""")).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await LotAsync(clinic, "LOT-A"))["warning"].ShouldBeNull();
 
         var recorded = await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/sessions", SessionJson());
         recorded.StatusCode.ShouldBe(HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync(ClinicServer.Cancel));
@@ -77,6 +88,7 @@ public sealed class ClinicServerTests
         var clinic = await server.CreateClinicAsync("North");
         var patient = await PatientAsync(clinic);
         (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "Maja Lindqvist" }""")).EnsureSuccessStatusCode();
+        await LotAsync(clinic, "LOT-A");
 
         var refused = await RefusedAsync(await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/sessions", SessionJson()));
         refused["rule"]!.GetValue<string>().ShouldBe("SE-NO-SCREENING");
@@ -98,6 +110,7 @@ public sealed class ClinicServerTests
     {
         await using var server = await ClinicServer.StartAsync(provider);
         var clinic = await server.CreateClinicAsync("North");
+        await LotAsync(clinic, "LOT-A");
 
         var patient = await ReadyPatientAsync(clinic);
         (await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/sessions", SessionJson(date: "2026-11-25"))).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -109,8 +122,14 @@ public sealed class ClinicServerTests
         (await RefusedAsync(await clinic.Clinician.PostJsonAsync($"/api/patients/{deep}/sessions", SessionJson(depth: 2.6m))))["rule"]!.GetValue<string>().ShouldBe("SE-ENVELOPE");
 
         var expired = await ReadyPatientAsync(clinic, "Tanaka");
+        (await LotAsync(clinic, "OLD-1", "2026-10-31"))["warning"]!.GetValue<string>().ShouldContain("expired on 2026-10-31");
         (await RefusedAsync(await clinic.Clinician.PostJsonAsync($"/api/patients/{expired}/sessions", SessionJson(lot: "OLD-1", lotExpiry: "2026-10-31", overrideReason: "no other cartridge"))))
             ["rule"]!.GetValue<string>().ShouldBe("SE-LOT-EXPIRED");
+
+        var unregistered = await RefusedAsync(await clinic.Clinician.PostJsonAsync($"/api/patients/{expired}/sessions", SessionJson(lot: "NEVER-1", overrideReason: "the pack was in the drawer")));
+        unregistered["rule"]!.GetValue<string>().ShouldBe("SE-LOT-UNKNOWN");
+        unregistered["overridable"]!.GetValue<bool>().ShouldBeFalse();
+        (await (await clinic.ClinicAdmin.GetAsync("/api/lots/NEVER-1/sessions", ClinicServer.Cancel)).JsonAsync()).AsArray().ShouldBeEmpty();
 
         var unconsented = await PatientAsync(clinic, "Novak");
         (await clinic.Clinician.PostJsonAsync($"/api/patients/{unconsented}/screenings", Screening)).EnsureSuccessStatusCode();
@@ -215,6 +234,7 @@ public sealed class ClinicServerTests
     {
         await using var server = await ClinicServer.StartAsync(provider);
         var clinic = await server.CreateClinicAsync("North");
+        await LotAsync(clinic, "LOT-BAD");
         foreach (var family in new[] { "Lindqvist", "Okafor" })
         {
             var patient = await ReadyPatientAsync(clinic, family);
@@ -227,6 +247,88 @@ public sealed class ClinicServerTests
 
         var signals = await (await clinic.ClinicAdmin.GetAsync("/api/signals", ClinicServer.Cancel)).JsonAsync();
         signals.AsArray().ShouldContain(s => s!["sharedBy"]!.GetValue<string>() == "lot" && s["value"]!.GetValue<string>() == "LOT-BAD" && s["kind"]!.GetValue<string>() == "infection");
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_screening_writes_what_it_was_told_into_the_history_and_the_record_shows_what_each_screening_read(DatabaseProvider provider)
+    {
+        await using var server = await ClinicServer.StartAsync(provider);
+        var clinic = await server.CreateClinicAsync("North");
+        var patient = await PatientAsync(clinic);
+
+        (await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/screenings", """
+            { "setting": "clinic", "age": 34, "indication": "acne-scars", "zones": ["cheeks"],
+              "conditions": [{ "code": "herpes-labialis", "status": "history" }],
+              "medications": [{ "code": "isotretinoin", "lastDose": "2026-01-15" }], "allergies": ["topical-anesthetic"] }
+            """)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/screenings", """
+            { "setting": "clinic", "age": 34, "conditions": [{ "code": "herpes-labialis", "status": "active" }] }
+            """)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var record = await (await clinic.Clinician.GetAsync($"/api/patients/{patient}", ClinicServer.Cancel)).JsonAsync();
+        var condition = record["conditions"]!.AsArray().ShouldHaveSingleItem()!;
+        condition["code"]!.GetValue<string>().ShouldBe("herpes-labialis");
+        condition["status"]!.GetValue<string>().ShouldBe("active");
+        var medication = record["medications"]!.AsArray().ShouldHaveSingleItem()!;
+        medication["code"]!.GetValue<string>().ShouldBe("isotretinoin");
+        medication["lastDose"]!.GetValue<string>().ShouldBe("2026-01-15");
+        record["allergies"]!.AsArray().ShouldHaveSingleItem()!["code"]!.GetValue<string>().ShouldBe("topical-anesthetic");
+        var read = record["screenings"]!.AsArray().Select(s => s!["intake"]!["conditions"]![0]!["status"]!.GetValue<string>()).ToList();
+        read.ShouldBe(["history", "active"], ignoreOrder: true);
+        record["screenings"]!.AsArray().ShouldContain(s => s!["intake"]!["medications"]!.AsArray().Count == 1);
+    }
+
+    [Fact]
+    public async Task The_demo_patient_with_a_cold_sore_history_was_screened_with_that_history_and_needs_care()
+    {
+        await using var server = await ClinicServer.StartAsync(DatabaseProvider.Sqlite);
+        using (var scope = server.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Stratum.Web.Security.RequestClinicScope>().RunAsAdmin();
+            var settings = new ConfigurationBuilder().AddInMemoryCollection([new("Stratum:Demo:Password", ClinicServer.StaffPassword)]).Build();
+            await DemoData.FillAsync(scope.ServiceProvider, settings, NullLogger.Instance, ClinicServer.Cancel);
+        }
+
+        var clinician = await server.SignInAsync("clinician@demo.stratum.test", ClinicServer.StaffPassword);
+        var found = await (await clinician.GetAsync("/api/patients?q=Moreau", ClinicServer.Cancel)).JsonAsync();
+        var id = found.AsArray().ShouldHaveSingleItem()!["id"]!.GetValue<Guid>();
+        var record = await (await clinician.GetAsync($"/api/patients/{id}", ClinicServer.Cancel)).JsonAsync();
+
+        record["conditions"]!.AsArray().ShouldHaveSingleItem()!["code"]!.GetValue<string>().ShouldBe("herpes-labialis");
+        var screening = record["screenings"]!.AsArray().ShouldHaveSingleItem()!;
+        screening["verdict"]!.GetValue<string>().ShouldBe("caution");
+        screening["result"]!["findings"]!.AsArray().Select(f => f!["rule"]!.GetValue<string>()).ShouldContain("CI-HSV-HISTORY");
+        screening["intake"]!["conditions"]![0]!["status"]!.GetValue<string>().ShouldBe("history");
+    }
+
+    [Theory, ClassData(typeof(Providers))]
+    public async Task A_birth_date_in_the_future_or_over_130_years_back_and_a_status_a_condition_cannot_have_are_400_naming_the_field(DatabaseProvider provider)
+    {
+        await using var server = await ClinicServer.StartAsync(provider);
+        var clinic = await server.CreateClinicAsync("North");
+
+        foreach (var birthDate in new[] { "2031-03-01", "1880-01-01" })
+        {
+            var response = await clinic.FrontDesk.PostJsonAsync("/api/patients", $$"""{ "familyName": "Walsh", "givenName": "Niamh", "birthDate": "{{birthDate}}" }""");
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await response.JsonAsync())["errors"]!["$.birthDate"]![0]!.GetValue<string>().ShouldStartWith(birthDate);
+        }
+
+        var pregnant = await clinic.FrontDesk.PostJsonAsync("/api/patients", """
+            { "familyName": "Walsh", "givenName": "Niamh", "birthDate": "1990-03-01", "conditions": [{ "code": "pregnancy", "status": "controlled" }] }
+            """);
+        pregnant.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await pregnant.JsonAsync())["errors"]!["$.conditions[0].status"]![0]!.GetValue<string>().ShouldContain("not a status of pregnancy");
+
+        var patient = await PatientAsync(clinic);
+        var screening = await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/screenings", """
+            { "setting": "clinic", "conditions": [{ "code": "rosacea", "status": "controlled" }, { "code": "open-wound", "status": "controlled" }] }
+            """);
+        screening.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await screening.JsonAsync())["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["$.conditions[1].status"]);
+        var record = await (await clinic.Clinician.GetAsync($"/api/patients/{patient}", ClinicServer.Cancel)).JsonAsync();
+        record["screenings"]!.AsArray().ShouldBeEmpty();
+        record["conditions"]!.AsArray().ShouldBeEmpty();
     }
 
     [Theory, ClassData(typeof(Providers))]
