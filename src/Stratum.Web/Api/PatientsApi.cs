@@ -31,7 +31,7 @@ namespace Stratum.Web.Api;
 /// The patients of the caller's clinic (DESIGN §5). Another clinic's id answers 404, never 403: the query filters hide
 /// it, and the id is looked up inside the scope. Every read and write appends to the clinic's audit trail.
 /// </summary>
-public static class PatientsApi
+public static partial class PatientsApi
 {
     public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder app)
     {
@@ -311,72 +311,6 @@ public static class PatientsApi
         return TypedResults.Created($"/api/patients/{id}", new ConsentView(consent.Id, consent.TextVersion, consent.SignedAt, consent.SignedBy));
     }
 
-    private sealed record SessionInput(DateOnly Date, Indication? Indication, IReadOnlyList<SessionZone> Zones, DeviceUsed Device, string LotNumber, DateOnly LotExpiry, Guid? ConsentId, string? Notes, string? OverrideReason);
-
-    /// <summary>
-    /// Refusals that no override lifts: a cartridge the clinic never registered (a recall could not find it), an expired or
-    /// recalled one is never used, and nobody is treated without consent on record.
-    /// </summary>
-    private static readonly string[] HardStops = ["SE-LOT-UNKNOWN", "SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT"];
-
-    public static async Task<Results<Created<SessionRecorded>, ValidationProblem, ProblemHttpResult>> RecordSessionAsync(
-        Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
-    {
-        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
-        {
-            return Requests.NotFound("patient");
-        }
-
-        var today = time.Today();
-        var input = Requests.ReadObject(body, o => ReadSession(o, today));
-        if (!input.TryGetValue(out var session))
-        {
-            return Requests.Invalid(input.Errors);
-        }
-
-        var latest = await db.Screenings.AsNoTracking().Where(s => s.PatientId == id).OrderByDescending(s => s.ScreenedAt).FirstOrDefaultAsync(ct);
-        var previous = await db.Sessions.AsNoTracking().Where(s => s.PatientId == id).Select(s => s.Date).ToListAsync(ct);
-        var lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.ClinicId == patient.ClinicId && l.LotNumber == session.LotNumber, ct);
-        var consent = await db.Consents.AsNoTracking().Where(c => c.PatientId == id && (session.ConsentId == null || c.Id == session.ConsentId))
-            .OrderByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
-        var check = new SessionCheck(
-            session.Date,
-            session.Indication,
-            session.Zones,
-            latest is null ? null : new LastScreening(DateOnly.FromDateTime(latest.ScreenedAt.UtcDateTime), latest.Verdict, latest.NotBefore, Intake.Parse(latest.IntakeJson, session.Date, knowledge).Value),
-            previous,
-            new LotState(session.LotNumber, lot is null || session.LotExpiry < lot.Expiry ? session.LotExpiry : lot.Expiry, lot?.RecalledAt, lot?.RecallReason, lot is not null),
-            consent is not null);
-        var refusals = new SessionRules(knowledge).Check(check);
-        if (refusals.Count > 0 && (session.OverrideReason is null || refusals.Any(r => HardStops.Contains(r.Rule))))
-        {
-            await AuditConflictAsync(http, db, audit, patient.ClinicId, "session", null, ct, AuditOutcome.Denied, id);
-            return Requests.Conflict(
-                $"Session refused: {refusals[0].Rule}",
-                string.Join(" ", refusals.Select(r => $"{r.Rule}: {r.Message}")),
-                new Dictionary<string, object?>
-                {
-                    ["rule"] = refusals[0].Rule,
-                    ["notBefore"] = refusals.Select(r => r.NotBefore).Max(),
-                    ["refusals"] = refusals,
-                    ["overridable"] = !refusals.Any(r => HardStops.Contains(r.Rule)),
-                });
-        }
-
-        var recorded = Session.Record(patient.ClinicId, id, null, session.Date, UserId(http), session.Device, session.LotNumber, check.Lot.Expiry,
-            consent!.Id, session.Zones.Select(z => new TreatedZone(z.Zone, z.DepthMm, z.Passes)), refusals.Count > 0 ? session.OverrideReason : null);
-        recorded.WriteNotes(session.Notes);
-        db.Sessions.Add(recorded);
-        audit.Audit(http, patient.ClinicId, AuditAction.Create, "session", recorded.Id, id);
-        if (refusals.Count > 0)
-        {
-            audit.Audit(http, patient.ClinicId, AuditAction.Create, "session-override:" + string.Join(",", refusals.Select(r => r.Rule)), recorded.Id, id);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/patients/{id}", new SessionRecorded(recorded.Id, recorded.Date, recorded.OverrideReason, refusals));
-    }
-
     public static async Task<Results<Created<AdverseEventRecorded>, ValidationProblem, ProblemHttpResult>> ReportAdverseEventAsync(
         Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
@@ -555,59 +489,6 @@ public static class PatientsApi
 
     internal static AdverseEventView View(AdverseEvent e) =>
         new(e.Id, e.OccurredOn, e.SessionId, e.TriageUrgency, [.. e.Symptoms.Select(s => s.Symptom)], e.FollowUp, e.Outcome, e.ResolvedOn, e.Version);
-
-    internal static SessionView View(Session s) => new(s.Id, s.Date, s.OperatorId, $"{s.Device.Make} {s.Device.Model}", s.Device.NeedleConfiguration, s.LotNumber, s.LotExpiry,
-        s.ConsentId, [.. s.Zones.Select(z => new ZoneView(z.Zone, z.DepthMm, z.Passes))], s.Notes, s.OverrideReason);
-
-    private static SessionInput? ReadSession(ObjectReader o, DateOnly today)
-    {
-        var date = o.Date("date") ?? today;
-        var indication = o.Code<Indication>("indication");
-        var zones = o.Objects("zones", z =>
-        {
-            var zone = z.Code<Zone>("zone", required: true);
-            var depth = z.Number("depthMm", 0m, 5m, required: true, minExclusive: true);
-            var passes = z.Integer("passes", 1, 20, required: true);
-            return zone is { } zz && depth is { } d && passes is { } p ? new SessionZone(zz, d, p) : null;
-        }, 16);
-        if (!o.HasErrors && zones.Count == 0)
-        {
-            o.Error("zones", "needs at least one treated zone");
-        }
-
-        foreach (var twice in zones.GroupBy(z => z.Zone).Where(g => g.Count() > 1))
-        {
-            o.Error("zones", $"'{Codes.Of(twice.Key)}' is listed twice");
-        }
-
-        var device = o.Object("device", d =>
-        {
-            var make = Filled(d, "make", Limits.ShortText);
-            var model = Filled(d, "model", Limits.ShortText);
-            var needles = Filled(d, "needleConfiguration", Limits.ShortText);
-            return make is null || model is null || needles is null ? null : new DeviceUsed(make, model, needles);
-        }, required: true);
-        var lot = o.Object("lot", l =>
-        {
-            var number = Filled(l, "number", Limits.LotNumberLength);
-            var expiry = l.Date("expiry", required: true);
-            return number is null || expiry is null ? null : new LotGiven(number.Trim(), expiry.Value);
-        }, required: true);
-        var consent = o.Id("consentId", "a consent id");
-
-        var notes = o.Text("notes", Limits.NoteLength);
-        var overrideReason = o.Text("overrideReason", Limits.NoteLength);
-        if (overrideReason is not null && string.IsNullOrWhiteSpace(overrideReason))
-        {
-            o.Error("overrideReason", "an override needs a written reason");
-        }
-
-        return o.HasErrors || device is null || lot is null
-            ? null
-            : new SessionInput(date, indication, zones, device, lot.Number, lot.Expiry, consent, notes, overrideReason);
-    }
-
-    private sealed record LotGiven(string Number, DateOnly Expiry);
 
     private static string? Name(ObjectReader o, string field) => Filled(o, field, Patient.NameLength)?.Trim();
 
