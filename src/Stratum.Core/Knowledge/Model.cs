@@ -57,18 +57,23 @@ public sealed record ScreeningTerms(
     private static readonly ConditionStatus[] AllStatuses = Enum.GetValues<ConditionStatus>();
 
     /// <summary>The statuses <paramref name="condition"/> can have, in vocabulary order.</summary>
-    public IReadOnlyList<ConditionStatus> StatusesOf(Condition condition) =>
-        ConditionStatuses?.FirstOrDefault(r => r.Conditions.Contains(condition)) is { } rule ? [.. AllStatuses.Where(rule.Statuses.Contains)] : AllStatuses;
+    public IReadOnlyList<ConditionStatus> StatusesOf(Condition condition) => StatusesOf(RuleOf(condition));
 
     /// <summary>Why a status is not one the condition can have, naming those it can; null when it is valid.</summary>
     public string? StatusProblem(Condition condition, ConditionStatus status)
     {
-        var valid = StatusesOf(condition);
+        var rule = RuleOf(condition);
+        var valid = StatusesOf(rule);
         return valid.Contains(status)
             ? null
             : $"'{Codes.Of(status)}' is not a status of {Codes.Of(condition)}: give {string.Join(" or ", valid.Select(v => Codes.Of(v)))}"
-              + (ConditionStatuses?.FirstOrDefault(r => r.Conditions.Contains(condition)) is { Reason: { } reason } ? $" ({reason})" : "");
+              + (rule is { Reason: { } reason } ? $" ({reason})" : "");
     }
+
+    private ConditionStatusRule? RuleOf(Condition condition) => ConditionStatuses?.FirstOrDefault(r => r.Conditions.Contains(condition));
+
+    private static IReadOnlyList<ConditionStatus> StatusesOf(ConditionStatusRule? rule) =>
+        rule is null ? AllStatuses : [.. AllStatuses.Where(rule.Statuses.Contains)];
 }
 
 /// <param name="Reason">Why these conditions take only these statuses, in plain words.</param>
