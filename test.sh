@@ -54,8 +54,10 @@ start_postgres() {
             --pwfile="$pg_dir/pw" -E UTF8 --no-locale >"$pg_dir/initdb.log" 2>&1; then
         echo "initdb failed: the PostgreSQL tests will skip"; cat "$pg_dir/initdb.log"; return
     fi
+    # autovacuum off: a throw-away server needs none, and its workers (run as postgres) make the tests' DROP DATABASE
+    # WITH (FORCE) fail when one happens to be in the database being dropped.
     if ! runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c max_connections=200" start >/dev/null; then
+            -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c autovacuum=off -c max_connections=200" start >/dev/null; then
         echo "PostgreSQL did not start: the PostgreSQL tests will skip"; cat "$pg_dir/server.log"; return
     fi
     # The tests create a database per test, so the role needs CREATEDB.
