@@ -21,10 +21,12 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(KnowledgeLoading.Load(builder.Configuration));
 builder.Services.AddStratumData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddStratumSecurity();
+builder.Services.AddStratumSecurityHeaders();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
 builder.Services.Configure<JsonOptions>(o =>
@@ -56,6 +58,7 @@ if (migrateOnly)
     return;
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment())
@@ -71,7 +74,9 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs", options => options.WithTitle("Stratum API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+app.MapScalarApiReference("/docs", (options, context) => options.WithTitle("Stratum API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+        .WithNonce(SecurityHeaders.Nonce(context)).DisableDefaultFonts().DisableTelemetry())
+    .WithSecurityHeadersPolicy(SecurityHeaders.DocsPolicy).AllowAnonymous();
 app.MapClinicalApi();
 app.MapAuthApi();
 app.MapClinicsApi();
