@@ -78,7 +78,7 @@ public class RecallBenchmarks
             await admin.Database.ExecuteSqlRawAsync(BulkInsert(Provider, seed.Id));
         }
 
-        var found = (await SessionsByLot()).Count;
+        var found = (await SessionsByLot()).Items.Count;
         if (found != Sessions / Lots)
         {
             throw new InvalidOperationException($"{Provider}: lot BULK-0 has {found} sessions; expected {Sessions / Lots}.");
@@ -108,12 +108,12 @@ public class RecallBenchmarks
     }
 
     [Benchmark(Description = "SessionsByLotAsync, 1,000,000 sessions")]
-    public async Task<List<RecalledSession>> SessionsByLot()
+    public async Task<RecallPage> SessionsByLot()
     {
         // Steps through the lots (7 is coprime to 10,000) so no two calls in a row read the same rows.
         var lot = $"BULK-{_next++ * 7 % Lots}";
         await using var db = Context(ClinicScope.Of(_clinicId));
-        return await db.SessionsByLotAsync(_clinicId, lot, CancellationToken.None);
+        return await db.SessionsByLotAsync(_clinicId, lot, 1, LotRecall.MaxPageSize, CancellationToken.None);
     }
 
     private StratumDbContext Context(IClinicScope scope)

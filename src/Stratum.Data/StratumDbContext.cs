@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,9 @@ namespace Stratum.Data;
 /// <remarks>
 /// Three rules hold for every SaveChanges: writes outside <see cref="IClinicScope"/> are refused; every changed
 /// <see cref="Versioned"/> aggregate gets a new version (its concurrency token); and queued audit entries are linked
-/// onto their clinic's chain in the same transaction. Queries see only the scope's clinics (global query filters).
+/// onto their clinic's chain in the same transaction. Queries see only the staff member's clinic (global query filters); admin paths span clinics through <see cref="Scoped{T}"/>.
 /// </remarks>
-public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRole, string>
+public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     // Appends that lost a race for the chain head re-read it and try again; past this, contention is a fault.
     private const int MaxAuditAttempts = 50;
@@ -69,10 +70,17 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
 
     internal DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
+    /// <summary>The ASP.NET Core data-protection key ring: shared by every web node, so a sign-in on one is good on all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     // Read by the query filters: EF parameterises context members, so one cached model serves every scope.
     private Guid? ScopeClinicId => _scope.ClinicId;
 
-    private bool ScopeAllClinics => _scope.AllClinics;
+    /// <summary>
+    /// The rows of <typeparamref name="T"/> the scope may see: the caller's clinic for staff, every clinic for the
+    /// admin. The one way a query spans clinics, so admin paths say so; everything else uses the filtered sets.
+    /// </summary>
+    public IQueryable<T> Scoped<T>() where T : class => _scope.AllClinics ? Set<T>().IgnoreQueryFilters() : Set<T>();
 
     /// <summary>Throws unless <paramref name="clinicId"/> is inside the scope: for ids that arrive from outside.</summary>
     public void DemandScope(string entity, Guid clinicId)
@@ -89,17 +97,19 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
         builder.ApplyConfigurationsFromAssembly(typeof(StratumDbContext).Assembly);
         builder.Entity<StaffUser>().HasOne<Clinic>().WithMany().HasForeignKey(u => u.ClinicId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.Entity<Patient>().HasQueryFilter(e => ScopeAllClinics || e.ClinicId == ScopeClinicId);
-        builder.Entity<Screening>().HasQueryFilter(e => ScopeAllClinics || e.ClinicId == ScopeClinicId);
-        builder.Entity<TreatmentPlan>().HasQueryFilter(e => ScopeAllClinics || e.ClinicId == ScopeClinicId);
-        builder.Entity<Session>().HasQueryFilter(e => ScopeAllClinics || e.ClinicId == ScopeClinicId);
-        builder.Entity<Consent>().HasQueryFilter(e => ScopeAllClinics || e.ClinicId == ScopeClinicId);
-        builder.Entity<AdverseEvent>().HasQueryFilter(e => ScopeAllClinics || e.ClinicId == ScopeClinicId);
-        builder.Entity<OutcomeAssessment>().HasQueryFilter(e => ScopeAllClinics || e.ClinicId == ScopeClinicId);
-        builder.Entity<Photo>().HasQueryFilter(e => ScopeAllClinics || e.ClinicId == ScopeClinicId);
-        builder.Entity<Lot>().HasQueryFilter(e => ScopeAllClinics || e.ClinicId == ScopeClinicId);
-        builder.Entity<AuditEntry>().HasQueryFilter(e => ScopeAllClinics || e.ClinicId == ScopeClinicId);
-        builder.Entity<Clinic>().HasQueryFilter(e => ScopeAllClinics || e.Id == ScopeClinicId);
+        // Staff see their clinic's rows: "ClinicId = @clinic" alone, so every query can use the clinic's indexes. The
+        // admin scope has no clinic and sees nothing through these filters; admin paths span clinics through Scoped().
+        builder.Entity<Patient>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<Screening>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<TreatmentPlan>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<Session>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<Consent>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<AdverseEvent>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<OutcomeAssessment>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<Photo>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<Lot>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<AuditEntry>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<Clinic>().HasQueryFilter(e => e.Id == ScopeClinicId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

@@ -22,6 +22,7 @@ public sealed class Patient : Versioned, IClinicOwned
         GivenName = givenName;
         BirthDate = birthDate;
         Phototype = phototype;
+        SortKey = SortKeyOf(familyName, givenName, id);
     }
 
     public Guid Id { get; private set; }
@@ -33,6 +34,14 @@ public sealed class Patient : Versioned, IClinicOwned
     public string GivenName { get; private set; }
 
     public DateOnly BirthDate { get; private set; }
+
+    /// <summary>
+    /// The patient list's order and paging key: family and given name without case, then the id, so that every key is
+    /// unique and a page can start after the last key of the one before (keyset paging on one index).
+    /// </summary>
+    public string SortKey { get; private set; }
+
+    public const int SortKeyLength = (2 * NameLength) + 34;
 
     /// <summary>Fitzpatrick phototype 1–6; null until assessed.</summary>
     public int? Phototype { get; private set; }
@@ -55,7 +64,11 @@ public sealed class Patient : Versioned, IClinicOwned
     {
         FamilyName = Guard.Text(familyName, NameLength, nameof(familyName));
         GivenName = Guard.Text(givenName, NameLength, nameof(givenName));
+        SortKey = SortKeyOf(FamilyName, GivenName, Id);
     }
+
+    public static string SortKeyOf(string familyName, string givenName, Guid id) =>
+        $"{familyName.ToLowerInvariant()} {givenName.ToLowerInvariant()} {id:N}";
 
     public void AssessPhototype(int phototype) => Phototype = CheckPhototype(phototype);
 

@@ -12,7 +12,9 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.FamilyName).HasMaxLength(Patient.NameLength);
         builder.Property(p => p.GivenName).HasMaxLength(Patient.NameLength);
-        builder.HasIndex(p => new { p.ClinicId, p.FamilyName, p.GivenName });
+        builder.Property(p => p.SortKey).HasMaxLength(Patient.SortKeyLength);
+        builder.HasIndex(p => new { p.ClinicId, p.SortKey }).IsUnique();
+        builder.HasIndex(p => new { p.ClinicId, p.BirthDate });
 
         // Keyed by code: one entry per condition, medication or allergy, as the aggregate keeps it.
         builder.OwnsMany(p => p.Conditions, c =>

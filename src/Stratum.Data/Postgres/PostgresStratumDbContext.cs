@@ -10,7 +10,16 @@ namespace Stratum.Data.Postgres;
 /// (the tool comes from the repository's manifest: <c>dotnet tool restore</c>).
 /// </remarks>
 public sealed class PostgresStratumDbContext(DbContextOptions<PostgresStratumDbContext> options, IClinicScope scope)
-    : StratumDbContext(options, scope);
+    : StratumDbContext(options, scope)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Byte order, as on SQLite: the keyset comparison and the index agree whatever the server's locale.
+        builder.Entity<Patients.Patient>().Property(p => p.SortKey).UseCollation("C");
+    }
+}
 
 /// <summary>Lets <c>dotnet ef</c> build the context without the web host; adding a migration needs no server.</summary>
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresStratumDbContext>

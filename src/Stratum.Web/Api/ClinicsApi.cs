@@ -46,7 +46,7 @@ public static class ClinicsApi
     public static async Task<Results<Created<UserView>, ValidationProblem, ProblemHttpResult>> AddUserAsync(
         Guid id, JsonBody body, StratumDbContext db, UserManager<StaffUser> users, CancellationToken ct)
     {
-        if (!await db.Clinics.AnyAsync(c => c.Id == id, ct))
+        if (!await db.Scoped<Clinic>().AnyAsync(c => c.Id == id, ct))
         {
             return Requests.NotFound("clinic");
         }

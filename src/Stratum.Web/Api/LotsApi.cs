@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Stratum.Core.Input;
 using Stratum.Data;
 using Stratum.Data.Audit;
 using Stratum.Data.Infrastructure;
@@ -18,16 +19,18 @@ public static class LotsApi
         api.MapGet("/", ListAsync).WithName("ListLots").RequireAuthorization(Policies.ClinicMember).WithSummary("The clinic's cartridge lots with expiry and recall.");
         api.MapPost("/", RegisterAsync).WithName("RegisterLot").RequireAuthorization(Policies.ClinicalLead).WithSummary("Register a lot: { lotNumber, product, expiry }.");
         api.MapGet("/{lot}/sessions", SessionsAsync).WithName("LotSessions").RequireAuthorization(Policies.ClinicAdmin)
-            .WithSummary("Every session and patient that used the lot, for a recall.");
+            .WithSummary("Every session and patient that used the lot, for a recall: paged (?page=, ?pageSize= 1–500, default 100), or all of them as CSV with Accept: text/csv or ?format=csv.");
         api.MapPost("/{lot}/recall", RecallAsync).WithName("RecallLot").RequireAuthorization(Policies.ClinicAdmin)
-            .WithSummary("Mark the lot recalled ({ reason }): it can no longer be used; answers whom to contact.");
+            .WithSummary("Mark the lot recalled ({ reason }): it can no longer be used; answers the first page of whom to contact.");
         return app;
     }
 
     /// <param name="Warning">Set when a lot is registered already expired: it is on record for a recall, but no session may use it.</param>
     public sealed record LotView(string LotNumber, string Product, DateOnly Expiry, DateTimeOffset? RecalledAt, string? RecallReason, Guid Version, string? Warning = null);
 
-    public sealed record RecallResult(LotView Lot, IReadOnlyList<RecalledSession> Contact);
+    public sealed record RecallResult(LotView Lot, RecallPage Contact);
+
+    public const int DefaultRecallPageSize = 100;
 
     public static async Task<Ok<List<LotView>>> ListAsync(StratumDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Lots.AsNoTracking().OrderBy(l => l.Expiry).ToListAsync(ct)).Select(View).ToList());
@@ -70,12 +73,32 @@ public static class LotsApi
         return TypedResults.Created($"/api/lots/{Uri.EscapeDataString(lot.LotNumber)}/sessions", View(lot) with { Warning = warning });
     }
 
-    public static async Task<Ok<List<RecalledSession>>> SessionsAsync(string lot, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    public static async Task<Results<Ok<RecallPage>, EmptyHttpResult, ValidationProblem>> SessionsAsync(
+        string lot, string? page, string? pageSize, string? format, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
     {
         var clinic = Requests.ClinicOf(http.User)!.Value;
-        var sessions = await db.SessionsByLotAsync(clinic, lot, ct);
-        await audit.AuditNowAsync(db, http, clinic, AuditAction.Read, "lot-sessions", lot, null, AuditOutcome.Success, ct);
-        return TypedResults.Ok(sessions);
+        var errors = new List<InputError>();
+        var number = Paging.Number("page", page, 1, int.MaxValue / LotRecall.MaxPageSize, 1, errors);
+        var size = Paging.Number("pageSize", pageSize, 1, LotRecall.MaxPageSize, DefaultRecallPageSize, errors);
+        if (format is not null and not "csv" and not "json")
+        {
+            errors.Add(new InputError("format", "must be csv or json"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Requests.Invalid(errors);
+        }
+
+        var csv = format == "csv" || (format is null && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
+        await audit.AuditNowAsync(db, http, clinic, AuditAction.Read, csv ? "lot-sessions-csv" : "lot-sessions", lot, null, AuditOutcome.Success, ct);
+        if (!csv)
+        {
+            return TypedResults.Ok(await db.SessionsByLotAsync(clinic, lot, number, size, ct));
+        }
+
+        await RecallCsv.WriteAsync(http.Response, lot, db.AllSessionsByLot(clinic, lot), ct);
+        return TypedResults.Empty;
     }
 
     public static async Task<Results<Ok<RecallResult>, ValidationProblem, ProblemHttpResult>> RecallAsync(
@@ -97,7 +120,7 @@ public static class LotsApi
         }
 
         registered.Recall(time.GetUtcNow(), why);
-        var contact = await db.SessionsByLotAsync(clinic, lot, ct);
+        var contact = await db.SessionsByLotAsync(clinic, lot, 1, DefaultRecallPageSize, ct);
         audit.Audit(http, clinic, AuditAction.Update, "lot-recall", lot, null);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new RecallResult(View(registered), contact));

@@ -36,7 +36,7 @@ public static partial class PatientsApi
     public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization(Policies.ClinicStaff);
-        api.MapGet("/", ListAsync).WithName("ListPatients").WithSummary("Patients of your clinic; ?q= searches names.");
+        api.MapGet("/", ListAsync).WithName("ListPatients").WithSummary("Patients of your clinic in name order, paged: ?q= (words of the name, or a birth date yyyy-MM-dd), ?pageSize= (1–200, default 50), ?page= or ?after= (the next of the page before).");
         api.MapPost("/", CreateAsync).WithName("CreatePatient").RequireAuthorization(Policies.ClinicMember)
             .WithSummary("Register a patient with conditions, medications and allergies.");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetPatient").WithSummary("A patient's record: history, screenings, sessions, consents, adverse events.");
@@ -104,25 +104,36 @@ public static partial class PatientsApi
 
     public sealed record AdverseEventRecorded(Guid Id, TriageResult Triage);
 
-    public static async Task<Ok<List<PatientSummary>>> ListAsync(string? q, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    /// <summary>A page of the patient list: <c>items</c>, <c>page</c>, <c>pageSize</c>, <c>total</c>, and <c>next</c> to pass as <c>after</c>.</summary>
+    public sealed record PatientList(IReadOnlyList<PatientSummary> Items, int Page, int PageSize, int Total, string? Next);
+
+    public const int DefaultPageSize = 50;
+
+    public static async Task<Results<Ok<PatientList>, ValidationProblem>> ListAsync(
+        string? q, string? page, string? pageSize, string? after, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
     {
-        var query = db.Patients.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
+        var errors = new List<InputError>();
+        var number = Paging.Number("page", page, 1, int.MaxValue / PatientDirectory.MaxPageSize, 1, errors);
+        var size = Paging.Number("pageSize", pageSize, 1, PatientDirectory.MaxPageSize, DefaultPageSize, errors);
+        if (after is not null && !PatientDirectory.IsCursor(after))
         {
-            var term = q.Trim().ToLowerInvariant();
-            query = query.Where(p => p.FamilyName.ToLower().Contains(term) || p.GivenName.ToLower().Contains(term));
+            errors.Add(new InputError("after", "is not a page cursor: pass the next value of an earlier page"));
         }
 
-        var patients = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(200)
-            .Select(p => new { p.ClinicId, Summary = new PatientSummary(p.Id, p.FamilyName, p.GivenName, p.BirthDate, p.Phototype) })
-            .ToListAsync(ct);
-        foreach (var clinic in patients.Select(p => p.ClinicId).Distinct())
+        if (errors.Count > 0)
+        {
+            return Requests.Invalid(errors);
+        }
+
+        var found = await PatientDirectory.FindAsync(db.Scoped<Patient>().AsNoTracking(), q, number, size, after, ct);
+        foreach (var clinic in found.Items.Select(p => p.ClinicId).Distinct())
         {
             audit.Audit(http, clinic, AuditAction.Read, "patient-list", q, null);
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(patients.Select(p => p.Summary).ToList());
+        return TypedResults.Ok(new PatientList(
+            [.. found.Items.Select(p => new PatientSummary(p.Id, p.FamilyName, p.GivenName, p.BirthDate, p.Phototype))], found.Page, found.PageSize, found.Total, found.Next));
     }
 
     /// <summary>A birth date in the future, or more than this many years back, is a typing error.</summary>
@@ -197,12 +208,12 @@ public static partial class PatientsApi
             return Requests.NotFound("patient");
         }
 
-        var screenings = await db.Screenings.AsNoTracking().Where(s => s.PatientId == id).OrderByDescending(s => s.ScreenedAt).ToListAsync(ct);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.PatientId == id).OrderBy(s => s.Date).ToListAsync(ct);
-        var consents = await db.Consents.AsNoTracking().Where(c => c.PatientId == id).OrderByDescending(c => c.SignedAt).ToListAsync(ct);
-        var events = await db.AdverseEvents.AsNoTracking().Where(e => e.PatientId == id).OrderByDescending(e => e.OccurredOn).ToListAsync(ct);
-        var plans = await db.TreatmentPlans.AsNoTracking().Where(p => p.PatientId == id).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
-        var outcomes = await db.OutcomeAssessments.AsNoTracking().Where(o => o.PatientId == id).OrderBy(o => o.AssessedOn).ToListAsync(ct);
+        var screenings = await db.Scoped<Screening>().AsNoTracking().Where(s => s.PatientId == id).OrderByDescending(s => s.ScreenedAt).ToListAsync(ct);
+        var sessions = await db.Scoped<Session>().AsNoTracking().Where(s => s.PatientId == id).OrderBy(s => s.Date).ToListAsync(ct);
+        var consents = await db.Scoped<Consent>().AsNoTracking().Where(c => c.PatientId == id).OrderByDescending(c => c.SignedAt).ToListAsync(ct);
+        var events = await db.Scoped<AdverseEvent>().AsNoTracking().Where(e => e.PatientId == id).OrderByDescending(e => e.OccurredOn).ToListAsync(ct);
+        var plans = await db.Scoped<TreatmentPlan>().AsNoTracking().Where(p => p.PatientId == id).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
+        var outcomes = await db.Scoped<OutcomeAssessment>().AsNoTracking().Where(o => o.PatientId == id).OrderBy(o => o.AssessedOn).ToListAsync(ct);
         await audit.AuditNowAsync(db, http, patient.ClinicId, AuditAction.Read, "patient", id, id, AuditOutcome.Success, ct);
         return TypedResults.Ok(new PatientDetail(
             patient.Id, patient.ClinicId, patient.FamilyName, patient.GivenName, patient.BirthDate, patient.Phototype, patient.Version,
@@ -513,7 +524,7 @@ public static partial class PatientsApi
     /// <summary>The patient with this id in the caller's scope, or null; a miss is recorded in the caller's own trail.</summary>
     internal static async Task<Patient?> FindAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit, bool tracked, CancellationToken ct)
     {
-        var patient = await (tracked ? db.Patients : db.Patients.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var patient = await (tracked ? db.Scoped<Patient>() : db.Scoped<Patient>().AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (patient is null)
         {
             await AuditMissAsync(http, db, audit, id, ct);

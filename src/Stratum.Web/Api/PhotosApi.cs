@@ -91,7 +91,7 @@ public static class PhotosApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
         Guid id, Guid photoId, HttpContext http, StratumDbContext db, AuditTrail audit, PhotoStore store, CancellationToken ct)
     {
-        var photo = await db.Photos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.PatientId == id, ct);
+        var photo = await db.Scoped<Photo>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.PatientId == id, ct);
         if (photo is null)
         {
             return Requests.NotFound("photo");

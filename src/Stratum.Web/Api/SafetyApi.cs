@@ -1,9 +1,12 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Stratum.Core.Input;
 using Stratum.Core.Knowledge;
 using Stratum.Core.Records;
 using Stratum.Data;
 using Stratum.Data.Audit;
+using Stratum.Web.Hosting;
 using Stratum.Web.Security;
 
 namespace Stratum.Web.Api;
@@ -14,7 +17,7 @@ public static class SafetyApi
     public static IEndpointRouteBuilder MapSafetyApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/signals", SignalsAsync).WithTags("Safety").WithName("SafetySignals").RequireAuthorization(Policies.ClinicalLead)
-            .WithSummary("Clusters: two or more infection or granuloma events within 21 days that share a lot, a device or an operator.");
+            .WithSummary("Clusters: two or more infection or granuloma events within 21 days that share a lot, a device or an operator; ?from=&to= (yyyy-MM-dd, at most 366 days; default the last 90 days).");
         var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.ClinicAdmin);
         audit.MapGet("/", TrailAsync).WithName("AuditTrail").WithSummary("The clinic's audit trail, newest first (?before= a sequence, ?take= up to 500).");
         audit.MapGet("/verify", VerifyAsync).WithName("VerifyAuditTrail").WithSummary("Recompute the hash chain; reports the first broken link.");
@@ -23,17 +26,64 @@ public static class SafetyApi
 
     public sealed record AuditView(long Sequence, DateTimeOffset At, string? UserId, AuditAction Action, string Entity, string? EntityId, Guid? PatientId, AuditOutcome Outcome, string? ClientAddress, string Hash);
 
-    public static async Task<Ok<IReadOnlyList<SafetySignal>>> SignalsAsync(StratumDbContext db, KnowledgeBase knowledge, CancellationToken ct)
+    /// <summary>The default period of <c>/api/signals</c> and its page, and the longest one asked for at once.</summary>
+    public const int DefaultSignalDays = 90;
+    public const int MaxSignalDays = 366;
+
+    /// <summary>The period of signals asked for, or the errors naming <c>from</c> or <c>to</c>.</summary>
+    public static (DateOnly From, DateOnly To) SignalPeriod(string? from, string? to, DateOnly today, List<InputError> errors)
     {
+        var end = Day("to", to, today, errors);
+        var start = Day("from", from, end.AddDays(1 - DefaultSignalDays), errors);
+        if (errors.Count == 0 && (start > end || end.DayNumber - start.DayNumber >= MaxSignalDays))
+        {
+            errors.Add(new InputError("from", $"must be on or before to, and at most {MaxSignalDays} days before it"));
+        }
+
+        return (start, end);
+
+        static DateOnly Day(string name, string? text, DateOnly fallback, List<InputError> errors)
+        {
+            if (text is null)
+            {
+                return fallback;
+            }
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return day;
+            }
+
+            errors.Add(new InputError(name, "must be a date yyyy-MM-dd"));
+            return fallback;
+        }
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<SafetySignal>>, ValidationProblem>> SignalsAsync(
+        string? from, string? to, StratumDbContext db, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new List<InputError>();
+        var period = SignalPeriod(from, to, time.Today(), errors);
+        return errors.Count > 0 ? Requests.Invalid(errors) : TypedResults.Ok(await SignalsInAsync(period.From, period.To, db, knowledge, ct));
+    }
+
+    /// <summary>
+    /// Clusters with an event in the period. Events up to one cluster window before it are read too, so a cluster that
+    /// began just before the period is found whole; the (ClinicId, OccurredOn) index bounds the read.
+    /// </summary>
+    public static async Task<IReadOnlyList<SafetySignal>> SignalsInAsync(DateOnly from, DateOnly to, StratumDbContext db, KnowledgeBase knowledge, CancellationToken ct)
+    {
+        var since = from.AddDays(-knowledge.Records.Signals.WindowDays);
         var events = await (
             from e in db.AdverseEvents.AsNoTracking()
+            where e.OccurredOn >= since && e.OccurredOn <= to
             join s in db.Sessions.AsNoTracking() on e.SessionId equals s.Id into sessions
             from s in sessions.DefaultIfEmpty()
             select new { Event = e, Session = s }).ToListAsync(ct);
         var facts = events.Select(x => new AdverseEventFacts(
             x.Event.Id, x.Event.PatientId, x.Event.OccurredOn, [.. x.Event.Symptoms.Select(s => s.Symptom)],
             x.Session?.LotNumber, x.Session is null ? null : $"{x.Session.Device.Make} {x.Session.Device.Model}", x.Session?.OperatorId));
-        return TypedResults.Ok(new SafetySignals(knowledge).Find(facts));
+        return [.. new SafetySignals(knowledge).Find(facts).Where(signal => signal.To >= from)];
     }
 
     public static async Task<Ok<List<AuditView>>> TrailAsync(long? before, int? take, StratumDbContext db, CancellationToken ct)

@@ -34,7 +34,7 @@ internal static class DemoData
     public static async Task FillAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken ct)
     {
         var db = services.GetRequiredService<StratumDbContext>();
-        if (await db.Clinics.AnyAsync(c => c.Name == ClinicName, ct))
+        if (await db.Scoped<Clinic>().AnyAsync(c => c.Name == ClinicName, ct))
         {
             return;
         }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Stratum.Data;
@@ -68,6 +69,10 @@ public static class SecurityServices
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddDefaultTokenProviders();
+
+        // The key ring that protects cookies and bearer tokens lives in the database (DESIGN §8): a sign-in made on one
+        // web node is good on every node and survives a restart or a lost container.
+        services.AddDataProtection().SetApplicationName("Stratum").PersistKeysToDbContext<StratumDbContext>();
 
         // Cookies are HttpOnly, SameSite=Strict, and Secure whenever the request came over HTTPS.
         services.AddAntiforgery(o =>

@@ -25,10 +25,14 @@ public sealed class RecallTests
         }
 
         await using var scoped = database.Context(ClinicScope.Of(a.Id));
-        var recalled = await scoped.SessionsByLotAsync(a.Id, "LOT-1", TestDatabase.Cancel);
+        var recalled = await scoped.SessionsByLotAsync(a.Id, "LOT-1", 1, 10, TestDatabase.Cancel);
 
-        recalled.Count.ShouldBe(2);
-        recalled.ShouldAllBe(s => s.PatientId == ofA.Id && s.FamilyName == "Alpha");
-        await Should.ThrowAsync<ClinicScopeViolationException>(() => scoped.SessionsByLotAsync(b.Id, "LOT-1", TestDatabase.Cancel));
+        recalled.Total.ShouldBe(2);
+        recalled.Patients.ShouldBe(1);
+        recalled.Items.Count.ShouldBe(2);
+        recalled.Items.ShouldAllBe(s => s.PatientId == ofA.Id && s.FamilyName == "Alpha");
+        var second = await scoped.SessionsByLotAsync(a.Id, "LOT-1", 2, 1, TestDatabase.Cancel);
+        second.Items.ShouldHaveSingleItem().SessionId.ShouldBe(recalled.Items[1].SessionId, "page 2 of one row each is the second session");
+        await Should.ThrowAsync<ClinicScopeViolationException>(() => scoped.SessionsByLotAsync(b.Id, "LOT-1", 1, 10, TestDatabase.Cancel));
     }
 }

@@ -22,6 +22,25 @@ namespace Stratum.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -532,13 +551,22 @@ namespace Stratum.Data.Postgres.Migrations
                     b.Property<int?>("Phototype")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(434)
+                        .HasColumnType("character varying(434)")
+                        .UseCollation("C");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClinicId", "FamilyName", "GivenName");
+                    b.HasIndex("ClinicId", "BirthDate");
+
+                    b.HasIndex("ClinicId", "SortKey")
+                        .IsUnique();
 
                     b.ToTable("Patients");
                 });
@@ -743,7 +771,7 @@ namespace Stratum.Data.Postgres.Migrations
 
                     b.HasIndex("TreatmentPlanId");
 
-                    b.HasIndex("ClinicId", "LotNumber");
+                    b.HasIndex("ClinicId", "LotNumber", "Date");
 
                     b.HasIndex("ClinicId", "PatientId", "Date");
 

@@ -17,6 +17,23 @@ namespace Stratum.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -523,13 +540,21 @@ namespace Stratum.Data.Sqlite.Migrations
                     b.Property<int?>("Phototype")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(434)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClinicId", "FamilyName", "GivenName");
+                    b.HasIndex("ClinicId", "BirthDate");
+
+                    b.HasIndex("ClinicId", "SortKey")
+                        .IsUnique();
 
                     b.ToTable("Patients");
                 });
@@ -734,7 +759,7 @@ namespace Stratum.Data.Sqlite.Migrations
 
                     b.HasIndex("TreatmentPlanId");
 
-                    b.HasIndex("ClinicId", "LotNumber");
+                    b.HasIndex("ClinicId", "LotNumber", "Date");
 
                     b.HasIndex("ClinicId", "PatientId", "Date");
 

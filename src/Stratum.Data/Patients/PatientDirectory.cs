@@ -1,0 +1,83 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Stratum.Data.Patients;
+
+/// <summary>One row of the patient list.</summary>
+public sealed record PatientListItem(Guid Id, Guid ClinicId, string FamilyName, string GivenName, DateOnly BirthDate, int? Phototype);
+
+/// <summary>
+/// One page of the patient list, in name order. <paramref name="Next"/> continues after the last row (keyset paging:
+/// the cost of a page does not grow with how far into the list it is); null on the last page.
+/// </summary>
+public sealed record PatientPage(IReadOnlyList<PatientListItem> Items, int Page, int PageSize, int Total, string? Next);
+
+/// <summary>The patient list and its search, on the (ClinicId, SortKey) and (ClinicId, BirthDate) indexes.</summary>
+public static class PatientDirectory
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// Patients whose names contain every word of <paramref name="search"/> (any case), or born on the date it gives
+    /// (yyyy-MM-dd). <paramref name="after"/>, a <see cref="PatientPage.Next"/> of an earlier page, takes precedence
+    /// over <paramref name="page"/>.
+    /// </summary>
+    public static async Task<PatientPage> FindAsync(IQueryable<Patient> patients, string? search, int page, int pageSize, string? after, CancellationToken cancellationToken)
+    {
+        var query = Search(patients, search);
+        var total = await query.CountAsync(cancellationToken);
+        if (after is not null)
+        {
+            var key = KeyOf(after) ?? throw new ArgumentException("not a page cursor", nameof(after));
+            query = query.Where(p => string.Compare(p.SortKey, key) > 0);
+        }
+
+        var rows = await query.OrderBy(p => p.SortKey)
+            .Skip(after is null ? (page - 1) * pageSize : 0)
+            .Take(pageSize + 1)
+            .Select(p => new { p.SortKey, Item = new PatientListItem(p.Id, p.ClinicId, p.FamilyName, p.GivenName, p.BirthDate, p.Phototype) })
+            .ToListAsync(cancellationToken);
+        var next = rows.Count > pageSize ? CursorOf(rows[pageSize - 1].SortKey) : null;
+        return new PatientPage([.. rows.Take(pageSize).Select(r => r.Item)], page, pageSize, total, next);
+    }
+
+    /// <summary>Whether <paramref name="cursor"/> is a cursor this directory handed out.</summary>
+    public static bool IsCursor(string cursor) => KeyOf(cursor) is not null;
+
+    private static IQueryable<Patient> Search(IQueryable<Patient> patients, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return patients;
+        }
+
+        if (DateOnly.TryParseExact(search.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
+        {
+            return patients.Where(p => p.BirthDate == born);
+        }
+
+        foreach (var word in search.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            patients = patients.Where(p => p.FamilyName.ToLower().Contains(word) || p.GivenName.ToLower().Contains(word));
+        }
+
+        return patients;
+    }
+
+    private static string CursorOf(string sortKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(sortKey));
+
+    private static string? KeyOf(string cursor)
+    {
+        try
+        {
+            var key = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            return key.Length is > 33 and <= Patient.SortKeyLength && key[^33] == ' ' ? key : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
