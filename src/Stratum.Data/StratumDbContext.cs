@@ -149,9 +149,21 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
         _pendingAudit.Add((record, at));
     }
 
-    /// <summary>Not supported: the audit chain is linked with asynchronous database calls; use <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Stratum saves asynchronously: use SaveChangesAsync.");
+    /// <summary>
+    /// For writes without audit entries only (the data-protection key store saves this way): the audit chain is linked
+    /// with asynchronous database calls, so a save with queued entries must use <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (_pendingAudit.Count > 0)
+        {
+            throw new NotSupportedException("Audit entries are linked asynchronously: use SaveChangesAsync.");
+        }
+
+        ChangeTracker.DetectChanges();
+        CheckChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,7 @@ internal sealed class AdverseEventConfiguration : IEntityTypeConfiguration<Adver
         builder.Property(a => a.FollowUp).HasMaxLength(Limits.NoteLength);
         builder.Property(a => a.Outcome).HasMaxLength(Limits.NoteLength);
         builder.HasIndex(a => new { a.ClinicId, a.OccurredOn });
+        builder.HasIndex(a => new { a.ClinicId, a.PatientId });
         builder.OwnsMany(a => a.Symptoms, s =>
         {
             s.ToTable("AdverseEventSymptoms");

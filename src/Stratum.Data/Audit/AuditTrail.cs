@@ -33,6 +33,18 @@ public sealed class AuditTrail(StratumDbContext db, TimeProvider time)
         db.QueueAudit(checkedRecord, now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMicrosecond)));
     }
 
+    /// <summary>The newest <paramref name="take"/> entries of the clinic's trail before sequence <paramref name="before"/>, on its key.</summary>
+    public static IQueryable<AuditEntry> Page(StratumDbContext db, long? before, int take)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        if (before is { } b)
+        {
+            query = query.Where(e => e.Sequence < b);
+        }
+
+        return query.OrderByDescending(e => e.Sequence).Take(take);
+    }
+
     /// <summary>Recomputes the clinic's chain from its first entry and reports the first link that does not hold.</summary>
     public async Task<AuditVerification> VerifyAsync(Guid clinicId, CancellationToken cancellationToken)
     {

@@ -28,14 +28,9 @@ public static class PatientDirectory
     {
         var query = Search(patients, search);
         var total = await query.CountAsync(cancellationToken);
-        if (after is not null)
-        {
-            var key = KeyOf(after) ?? throw new ArgumentException("not a page cursor", nameof(after));
-            query = query.Where(p => string.Compare(p.SortKey, key) > 0);
-        }
-
-        var rows = await query.OrderBy(p => p.SortKey)
-            .Skip(after is null ? (page - 1) * pageSize : 0)
+        var key = after is null ? null : KeyOf(after) ?? throw new ArgumentException("not a page cursor", nameof(after));
+        var rows = await InOrder(query, key)
+            .Skip(key is null ? (page - 1) * pageSize : 0)
             .Take(pageSize + 1)
             .Select(p => new { p.SortKey, Item = new PatientListItem(p.Id, p.ClinicId, p.FamilyName, p.GivenName, p.BirthDate, p.Phototype) })
             .ToListAsync(cancellationToken);
@@ -46,7 +41,11 @@ public static class PatientDirectory
     /// <summary>Whether <paramref name="cursor"/> is a cursor this directory handed out.</summary>
     public static bool IsCursor(string cursor) => KeyOf(cursor) is not null;
 
-    private static IQueryable<Patient> Search(IQueryable<Patient> patients, string? search)
+    /// <summary>In name order on the (ClinicId, SortKey) index, after the key when one is given.</summary>
+    internal static IQueryable<Patient> InOrder(IQueryable<Patient> patients, string? afterKey) =>
+        (afterKey is null ? patients : patients.Where(p => string.Compare(p.SortKey, afterKey) > 0)).OrderBy(p => p.SortKey);
+
+    internal static IQueryable<Patient> Search(IQueryable<Patient> patients, string? search)
     {
         if (string.IsNullOrWhiteSpace(search))
         {

@@ -5,6 +5,7 @@ using Stratum.Core.Input;
 using Stratum.Core.Knowledge;
 using Stratum.Core.Records;
 using Stratum.Data;
+using Stratum.Data.AdverseEvents;
 using Stratum.Data.Audit;
 using Stratum.Web.Hosting;
 using Stratum.Web.Security;
@@ -73,32 +74,13 @@ public static class SafetyApi
     /// </summary>
     public static async Task<IReadOnlyList<SafetySignal>> SignalsInAsync(DateOnly from, DateOnly to, StratumDbContext db, KnowledgeBase knowledge, CancellationToken ct)
     {
-        var since = from.AddDays(-knowledge.Records.Signals.WindowDays);
-        var events = await (
-            from e in db.AdverseEvents.AsNoTracking()
-            where e.OccurredOn >= since && e.OccurredOn <= to
-            join s in db.Sessions.AsNoTracking() on e.SessionId equals s.Id into sessions
-            from s in sessions.DefaultIfEmpty()
-            select new { Event = e, Session = s }).ToListAsync(ct);
-        var facts = events.Select(x => new AdverseEventFacts(
-            x.Event.Id, x.Event.PatientId, x.Event.OccurredOn, [.. x.Event.Symptoms.Select(s => s.Symptom)],
-            x.Session?.LotNumber, x.Session is null ? null : $"{x.Session.Device.Make} {x.Session.Device.Model}", x.Session?.OperatorId));
+        var facts = await db.FactsAsync(from.AddDays(-knowledge.Records.Signals.WindowDays), to, ct);
         return [.. new SafetySignals(knowledge).Find(facts).Where(signal => signal.To >= from)];
     }
 
-    public static async Task<Ok<List<AuditView>>> TrailAsync(long? before, int? take, StratumDbContext db, CancellationToken ct)
-    {
-        var query = db.AuditEntries.AsNoTracking();
-        if (before is { } b)
-        {
-            query = query.Where(e => e.Sequence < b);
-        }
-
-        var entries = await query.OrderByDescending(e => e.Sequence).Take(Math.Clamp(take ?? 100, 1, 500))
-            .Select(e => new AuditView(e.Sequence, e.At, e.UserId, e.Action, e.Entity, e.EntityId, e.PatientId, e.Outcome, e.ClientAddress, e.Hash))
-            .ToListAsync(ct);
-        return TypedResults.Ok(entries);
-    }
+    public static async Task<Ok<List<AuditView>>> TrailAsync(long? before, int? take, StratumDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await AuditTrail.Page(db, before, Math.Clamp(take ?? 100, 1, 500)).ToListAsync(ct))
+            .Select(e => new AuditView(e.Sequence, e.At, e.UserId, e.Action, e.Entity, e.EntityId, e.PatientId, e.Outcome, e.ClientAddress, e.Hash)).ToList());
 
     public static async Task<Ok<AuditVerification>> VerifyAsync(HttpContext http, AuditTrail audit, CancellationToken ct) =>
         TypedResults.Ok(await audit.VerifyAsync(Requests.ClinicOf(http.User)!.Value, ct));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Stratum.Core.Vocabulary;
+using Stratum.Data.Audit;
 using Stratum.Data.Patients;
 
 namespace Stratum.Data.Tests.Patients;
@@ -52,11 +53,14 @@ public sealed class PatientTests
         Should.Throw<ArgumentOutOfRangeException>(() => Patient.Create(Guid.NewGuid(), "Lovelace", "Ada", new DateOnly(1990, 12, 10), phototype: 7));
 
     [Fact]
-    public async Task Synchronous_save_is_refused_so_the_audit_chain_is_always_linked_asynchronously()
+    public async Task Synchronous_save_of_an_audited_change_is_refused_so_the_audit_chain_is_always_linked_asynchronously()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var context = database.Context(ClinicScope.Admin);
+        var clinic = await database.ClinicAsync();
+        await using var context = database.Context(ClinicScope.Of(clinic.Id));
+        TestDatabase.Audit(context).Append(new AuditRecord(clinic.Id, "user-1", AuditAction.Read, "patient", null, null, AuditOutcome.Success, null));
 
         Should.Throw<NotSupportedException>(() => context.SaveChanges());
+        (await context.AuditEntries.CountAsync(TestDatabase.Cancel)).ShouldBe(0, "nothing was written");
     }
 }

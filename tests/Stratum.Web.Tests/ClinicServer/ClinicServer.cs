@@ -185,4 +185,31 @@ internal static class Http
 
     public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync(ClinicServer.Cancel))!;
+
+    /// <summary>
+    /// Signs in through the <c>/login</c> page as a browser would (antiforgery token and all), on a client that does not
+    /// follow redirects; answers the two responses' Set-Cookie headers and the "Cookie" header to send afterwards.
+    /// </summary>
+    public static async Task<(List<string> SetCookies, string CookieHeader)> SignInWithFormAsync(this HttpClient client, string email, string password)
+    {
+        var form = await client.GetAsync("/login", ClinicServer.Cancel);
+        var setCookies = new List<string>(form.Headers.GetValues("Set-Cookie"));
+        var html = await form.Content.ReadAsStringAsync(ClinicServer.Cancel);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login", ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+                ["Form.Email"] = email, ["Form.Password"] = password,
+            }),
+        };
+        post.Headers.Add("Cookie", CookieHeader(setCookies));
+        var signIn = await client.SendAsync(post, ClinicServer.Cancel);
+        signIn.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, "signed in and sent on to the patients");
+        setCookies.AddRange(signIn.Headers.GetValues("Set-Cookie"));
+        return (setCookies, CookieHeader(setCookies));
+    }
+
+    private static string CookieHeader(IEnumerable<string> setCookies) => string.Join("; ", setCookies.Select(c => c.Split(';')[0]));
 }

@@ -69,11 +69,12 @@ public sealed class ClinicServerTests
         record["screenings"]![0]!["verdict"]!.GetValue<string>().ShouldBe("proceed");
 
         var lotSessions = await (await clinic.ClinicAdmin.GetAsync("/api/lots/LOT-A/sessions", ClinicServer.Cancel)).JsonAsync();
-        lotSessions.AsArray().ShouldHaveSingleItem()!["patientId"]!.GetValue<Guid>().ShouldBe(patient);
+        lotSessions["total"]!.GetValue<int>().ShouldBe(1);
+        lotSessions["items"]!.AsArray().ShouldHaveSingleItem()!["patientId"]!.GetValue<Guid>().ShouldBe(patient);
 
         var recall = await clinic.ClinicAdmin.PostJsonAsync("/api/lots/LOT-A/recall", """{ "reason": "sterility breach reported by the maker" }""");
         recall.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await recall.JsonAsync())["contact"]!.AsArray().ShouldHaveSingleItem()!["familyName"]!.GetValue<string>().ShouldBe("Lindqvist");
+        (await recall.JsonAsync())["contact"]!["items"]!.AsArray().ShouldHaveSingleItem()!["familyName"]!.GetValue<string>().ShouldBe("Lindqvist");
 
         var other = await ReadyPatientAsync(clinic, "Okafor");
         var refused = await RefusedAsync(await clinic.Clinician.PostJsonAsync($"/api/patients/{other}/sessions", SessionJson(overrideReason: "the patient insists")));
@@ -129,7 +130,7 @@ public sealed class ClinicServerTests
         var unregistered = await RefusedAsync(await clinic.Clinician.PostJsonAsync($"/api/patients/{expired}/sessions", SessionJson(lot: "NEVER-1", overrideReason: "the pack was in the drawer")));
         unregistered["rule"]!.GetValue<string>().ShouldBe("SE-LOT-UNKNOWN");
         unregistered["overridable"]!.GetValue<bool>().ShouldBeFalse();
-        (await (await clinic.ClinicAdmin.GetAsync("/api/lots/NEVER-1/sessions", ClinicServer.Cancel)).JsonAsync()).AsArray().ShouldBeEmpty();
+        (await (await clinic.ClinicAdmin.GetAsync("/api/lots/NEVER-1/sessions", ClinicServer.Cancel)).JsonAsync())["items"]!.AsArray().ShouldBeEmpty();
 
         var unconsented = await PatientAsync(clinic, "Novak");
         (await clinic.Clinician.PostJsonAsync($"/api/patients/{unconsented}/screenings", Screening)).EnsureSuccessStatusCode();
@@ -162,7 +163,7 @@ public sealed class ClinicServerTests
         }
 
         (await south.Clinician.PostJsonAsync($"/api/patients/{patient}/screenings", Screening)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await (await south.FrontDesk.GetAsync("/api/patients", ClinicServer.Cancel)).JsonAsync()).AsArray().ShouldBeEmpty();
+        (await (await south.FrontDesk.GetAsync("/api/patients", ClinicServer.Cancel)).JsonAsync())["items"]!.AsArray().ShouldBeEmpty();
         (await north.Admin.GetAsync($"/api/patients/{patient}", ClinicServer.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -291,7 +292,7 @@ public sealed class ClinicServerTests
 
         var clinician = await server.SignInAsync("clinician@demo.stratum.test", ClinicServer.StaffPassword);
         var found = await (await clinician.GetAsync("/api/patients?q=Moreau", ClinicServer.Cancel)).JsonAsync();
-        var id = found.AsArray().ShouldHaveSingleItem()!["id"]!.GetValue<Guid>();
+        var id = found["items"]!.AsArray().ShouldHaveSingleItem()!["id"]!.GetValue<Guid>();
         var record = await (await clinician.GetAsync($"/api/patients/{id}", ClinicServer.Cancel)).JsonAsync();
 
         record["conditions"]!.AsArray().ShouldHaveSingleItem()!["code"]!.GetValue<string>().ShouldBe("herpes-labialis");

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Stratum.Data;
@@ -22,28 +20,16 @@ public sealed class CrashTests
         var (postgres, database) = provider == DatabaseProvider.Postgres ? await ClinicServer.CreatePostgresDatabaseAsync("stratum_crash") : ("", "");
         var directory = Directory.CreateTempSubdirectory("stratum-crash-");
 
-        var port = FreePort();
-        var environment = new Dictionary<string, string>
-        {
-            ["Stratum__DataDirectory"] = directory.FullName,
-            ["Stratum__Bootstrap__AdminEmail"] = ClinicServer.AdminEmail,
-            ["Stratum__Bootstrap__AdminPassword"] = ClinicServer.AdminPassword,
-            ["Stratum__RateLimit__LoginPermitsPerMinute"] = "1000",
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        };
-        if (provider == DatabaseProvider.Postgres)
-        {
-            environment["Stratum__Database"] = "postgres";
-            environment["ConnectionStrings__Stratum"] = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ToString();
-        }
+        var environment = WebProcess.Settings(directory, provider == DatabaseProvider.Postgres ? postgres : null, database);
 
         try
         {
-            var baseAddress = new Uri($"http://127.0.0.1:{port}");
-            using var http = new HttpClient { BaseAddress = baseAddress };
             Guid patient;
             var recorded = new List<Guid>();
-            using (var server = await StartAsync(port, environment, directory, http))
+            var port = WebProcess.FreePort();
+            var baseAddress = new Uri($"http://127.0.0.1:{port}");
+            using var http = new HttpClient { BaseAddress = baseAddress };
+            using (var server = await WebProcess.StartAsync(environment, port))
             {
                 var clinician = await PrepareAsync(http, ct);
                 patient = clinician.Patient;
@@ -87,23 +73,21 @@ public sealed class CrashTests
                 }
 
                 await Task.Delay(500, ct);
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync(ct);
+                server.Kill();
                 await writers.CancelAsync();
                 await Task.WhenAll(tasks);
             }
 
             recorded.Count.ShouldBeGreaterThan(0, "some sessions were recorded before the kill");
-            using (var restarted = await StartAsync(port, environment, directory, http))
+            using (var restarted = await WebProcess.StartAsync(environment, port))
             {
-                var admin = await TokenAsync(http, $"clinic-admin.crash@stratum.test", ClinicServer.StaffPassword, ct);
+                var admin = await WebProcess.TokenAsync(http, $"clinic-admin.crash@stratum.test", ClinicServer.StaffPassword);
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin);
                 var record = await http.GetFromJsonAsync<JsonObject>($"/api/patients/{patient}", ct);
                 var stored = record!["sessions"]!.AsArray().Select(s => s!["id"]!.GetValue<Guid>()).ToHashSet();
                 recorded.Where(id => !stored.Contains(id)).ShouldBeEmpty("every session answered 201 is stored");
                 var verify = await http.GetFromJsonAsync<JsonObject>("/api/audit/verify", ct);
                 verify!["ok"]!.GetValue<bool>().ShouldBeTrue(verify.ToJsonString());
-                restarted.Kill(entireProcessTree: true);
             }
         }
         finally
@@ -131,14 +115,14 @@ public sealed class CrashTests
     private static async Task<Clinician> PrepareAsync(HttpClient http, CancellationToken ct)
     {
         using var admin = new HttpClient { BaseAddress = http.BaseAddress };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, ClinicServer.AdminEmail, ClinicServer.AdminPassword, ct));
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await WebProcess.TokenAsync(http, ClinicServer.AdminEmail, ClinicServer.AdminPassword));
         var clinic = (await (await admin.PostAsJsonAsync("/api/clinics", new { name = "Crash" }, ct)).Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!.GetValue<Guid>();
         foreach (var role in new[] { "clinician", "clinic-admin" })
         {
             (await admin.PostAsJsonAsync($"/api/clinics/{clinic}/users", new { email = $"{role}.crash@stratum.test", password = ClinicServer.StaffPassword, role }, ct)).EnsureSuccessStatusCode();
         }
 
-        var token = await TokenAsync(http, "clinician.crash@stratum.test", ClinicServer.StaffPassword, ct);
+        var token = await WebProcess.TokenAsync(http, "clinician.crash@stratum.test", ClinicServer.StaffPassword);
         using var clinician = new HttpClient { BaseAddress = http.BaseAddress };
         clinician.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var patient = (await (await clinician.PostAsJsonAsync("/api/patients", new { familyName = "Walsh", givenName = "Niamh", birthDate = "1974-06-01" }, ct))
@@ -146,58 +130,5 @@ public sealed class CrashTests
         (await clinician.PostAsJsonAsync($"/api/patients/{patient}/consents", new { textVersion = "consent-v3", signedBy = "Niamh Walsh" }, ct)).EnsureSuccessStatusCode();
         (await clinician.PostAsJsonAsync("/api/lots", new { lotNumber = "LOT-CRASH", product = "36-needle cartridge", expiry = "2099-12-31" }, ct)).EnsureSuccessStatusCode();
         return new Clinician(token, patient);
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http, string email, string password, CancellationToken ct)
-    {
-        var response = await http.PostAsJsonAsync("/api/auth/login", new { email, password }, ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["accessToken"]!.GetValue<string>();
-    }
-
-    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
-
-    private static async Task<Process> StartAsync(int port, Dictionary<string, string> environment, DirectoryInfo directory, HttpClient http)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Stratum.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        // A start-up while the other test projects load the machine can take well over the quiet 5 s; the deadline is generous.
-        var started = Stopwatch.StartNew();
-        while (started.Elapsed < StartDeadline)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health", ClinicServer.Cancel)).IsSuccessStatusCode)
-                {
-                    return process;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(250, ClinicServer.Cancel);
-            }
-        }
-
-        process.Kill(entireProcessTree: true);
-        throw new TimeoutException($"The server did not start within {StartDeadline.TotalSeconds} seconds.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

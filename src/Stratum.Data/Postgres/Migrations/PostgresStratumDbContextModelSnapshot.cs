@@ -227,6 +227,8 @@ namespace Stratum.Data.Postgres.Migrations
 
                     b.HasIndex("ClinicId", "OccurredOn");
 
+                    b.HasIndex("ClinicId", "PatientId");
+
                     b.ToTable("AdverseEvents");
                 });
 

@@ -216,6 +216,8 @@ namespace Stratum.Data.Sqlite.Migrations
 
                     b.HasIndex("ClinicId", "OccurredOn");
 
+                    b.HasIndex("ClinicId", "PatientId");
+
                     b.ToTable("AdverseEvents");
                 });
 

@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Stratum.Data.Sqlite.Migrations
+namespace Stratum.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class PagingAndKeyRing : Migration
@@ -21,22 +22,23 @@ namespace Stratum.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "SortKey",
                 table: "Patients",
-                type: "TEXT",
+                type: "character varying(434)",
                 maxLength: 434,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "",
+                collation: "C");
 
             // Patients of earlier versions get their key (SQL lower-cases ASCII only; new and renamed patients get .NET's).
-            migrationBuilder.Sql(@"UPDATE ""Patients"" SET ""SortKey"" = lower(""FamilyName"") || ' ' || lower(""GivenName"") || ' ' || lower(replace(""Id"", '-', ''));");
+            migrationBuilder.Sql(@"UPDATE ""Patients"" SET ""SortKey"" = lower(""FamilyName"") || ' ' || lower(""GivenName"") || ' ' || replace(""Id""::text, '-', '');");
 
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -58,6 +60,11 @@ namespace Stratum.Data.Sqlite.Migrations
                 table: "Patients",
                 columns: new[] { "ClinicId", "SortKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdverseEvents_ClinicId_PatientId",
+                table: "AdverseEvents",
+                columns: new[] { "ClinicId", "PatientId" });
         }
 
         /// <inheritdoc />
@@ -77,6 +84,10 @@ namespace Stratum.Data.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Patients_ClinicId_SortKey",
                 table: "Patients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AdverseEvents_ClinicId_PatientId",
+                table: "AdverseEvents");
 
             migrationBuilder.DropColumn(
                 name: "SortKey",

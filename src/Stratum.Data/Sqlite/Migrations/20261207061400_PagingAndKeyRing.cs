@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Stratum.Data.Postgres.Migrations
+namespace Stratum.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class PagingAndKeyRing : Migration
@@ -22,23 +21,22 @@ namespace Stratum.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "SortKey",
                 table: "Patients",
-                type: "character varying(434)",
+                type: "TEXT",
                 maxLength: 434,
                 nullable: false,
-                defaultValue: "",
-                collation: "C");
+                defaultValue: "");
 
-            // Patients of earlier versions get their key (new and renamed patients get it from the application).
-            migrationBuilder.Sql(@"UPDATE ""Patients"" SET ""SortKey"" = lower(""FamilyName"") || ' ' || lower(""GivenName"") || ' ' || replace(""Id""::text, '-', '');");
+            // Patients of earlier versions get their key (SQL lower-cases ASCII only; new and renamed patients get .NET's).
+            migrationBuilder.Sql(@"UPDATE ""Patients"" SET ""SortKey"" = lower(""FamilyName"") || ' ' || lower(""GivenName"") || ' ' || lower(replace(""Id"", '-', ''));");
 
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -60,6 +58,11 @@ namespace Stratum.Data.Postgres.Migrations
                 table: "Patients",
                 columns: new[] { "ClinicId", "SortKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdverseEvents_ClinicId_PatientId",
+                table: "AdverseEvents",
+                columns: new[] { "ClinicId", "PatientId" });
         }
 
         /// <inheritdoc />
@@ -79,6 +82,10 @@ namespace Stratum.Data.Postgres.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Patients_ClinicId_SortKey",
                 table: "Patients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AdverseEvents_ClinicId_PatientId",
+                table: "AdverseEvents");
 
             migrationBuilder.DropColumn(
                 name: "SortKey",
