@@ -78,7 +78,19 @@ public static class StratumDatabase
         var directory = configuration["Stratum:DataDirectory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, contentRoot)
             : Path.Combine(contentRoot, "App_Data");
-        Directory.CreateDirectory(directory);
+        try
+        {
+            // Written once, so a read-only directory is found at start-up rather than at the first photo.
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Infrastructure.DataDirectoryException(directory, e);
+        }
+
         return directory;
     }
 

@@ -10,86 +10,108 @@ using Stratum.Web.Components;
 using Stratum.Web.Hosting;
 using Stratum.Web.Security;
 
-// stratum-web [migrate] [--demo]: "migrate" applies the database migrations and exits; --demo fills a demo clinic.
-var migrateOnly = args.Contains("migrate");
-var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a is not "migrate" and not "--demo").ToArray());
-
-// DESIGN §5: http://localhost:5080 unless --urls, ASPNETCORE_URLS or the HTTP ports settings say otherwise.
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+// stratum-web [migrate | backup FILE | restore FILE] [--demo]: "migrate" applies the database migrations and exits;
+// backup and restore copy the SQLite database (DESIGN §8); --demo fills a demo clinic.
+var command = HostCommand.Parse(args);
+if (command.Error is { } usage)
 {
-    builder.WebHost.UseUrls("http://localhost:5080");
+    Console.Error.WriteLine($"stratum-web: {usage}");
+    return 2;
 }
 
-builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(KnowledgeLoading.Load(builder.Configuration));
-builder.Services.AddStratumData(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddStratumSecurity();
-builder.Services.AddStratumSecurityHeaders();
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
-builder.Services.Configure<JsonOptions>(o =>
+try
 {
-    // The same contract as the CLI: the generated metadata, vocabulary as codes (kebab-case codes, yyyy-MM-dd dates).
-    o.SerializerOptions.TypeInfoResolverChain.Insert(0, StratumJson.Default);
-    o.SerializerOptions.Converters.Add(new VocabularyConverter());
+    var builder = WebApplication.CreateBuilder(command.HostArguments);
+    StartupFailures.QuietUntilStarted(builder.Logging);
 
-    // Enums outside the vocabulary (audit action and outcome) as kebab-case words too, never numbers.
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-});
-builder.Services.AddOpenApi();
-builder.Services.AddRazorComponents();
-builder.Services.AddHealthChecks()
-    .AddCheck<KnowledgeHealthCheck>("knowledge")
-    .AddCheck<DatabaseHealthCheck>("database");
-builder.Services.AddRateLimiter(options =>
-{
-    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.AddPolicy(ClinicalApi.RateLimitPolicy, PerClient(builder.Configuration.GetValue("Stratum:RateLimit:PublicPermitsPerMinute", 600)));
-    options.AddPolicy(Policies.LoginRateLimit, PerClient(builder.Configuration.GetValue("Stratum:RateLimit:LoginPermitsPerMinute", 10)));
-});
+    // DESIGN §5: http://localhost:5080 unless --urls, ASPNETCORE_URLS or the HTTP ports settings say otherwise.
+    if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+    {
+        builder.WebHost.UseUrls("http://localhost:5080");
+    }
 
-var app = builder.Build();
+    builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddSingleton(KnowledgeLoading.Load(builder.Configuration));
+    builder.Services.AddStratumData(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddStratumSecurity();
+    builder.Services.AddStratumSecurityHeaders();
+    builder.Services.AddProblemDetails();
+    builder.Services.AddExceptionHandler<UnexpectedExceptionHandler>();
+    builder.Services.Configure<JsonOptions>(o =>
+    {
+        // The same contract as the CLI: the generated metadata, vocabulary as codes (kebab-case codes, yyyy-MM-dd dates).
+        o.SerializerOptions.TypeInfoResolverChain.Insert(0, StratumJson.Default);
+        o.SerializerOptions.Converters.Add(new VocabularyConverter());
 
-await DatabaseStartup.PrepareAsync(app.Services, demo, app.Lifetime.ApplicationStopping);
-if (migrateOnly)
-{
-    return;
+        // Enums outside the vocabulary (audit action and outcome) as kebab-case words too, never numbers.
+        o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    });
+    builder.Services.AddOpenApi();
+    builder.Services.AddRazorComponents();
+    builder.Services.AddHealthChecks()
+        .AddCheck<KnowledgeHealthCheck>("knowledge")
+        .AddCheck<DatabaseHealthCheck>("database");
+    builder.Services.AddRateLimiter(options =>
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.AddPolicy(ClinicalApi.RateLimitPolicy, PerClient(builder.Configuration.GetValue("Stratum:RateLimit:PublicPermitsPerMinute", 600)));
+        options.AddPolicy(Policies.LoginRateLimit, PerClient(builder.Configuration.GetValue("Stratum:RateLimit:LoginPermitsPerMinute", 10)));
+    });
+
+    var app = builder.Build();
+    if (command.Name is "backup" or "restore")
+    {
+        return command.Name == "backup"
+            ? await DatabaseBackup.BackupAsync(app.Services, command.File!, app.Lifetime.ApplicationStopping)
+            : await DatabaseBackup.RestoreAsync(app.Services, command.File!, app.Lifetime.ApplicationStopping);
+    }
+
+    await DatabaseStartup.PrepareAsync(app.Services, command.Demo, app.Lifetime.ApplicationStopping);
+    if (command.Name == "migrate")
+    {
+        return 0;
+    }
+
+    app.UseSecurityHeaders();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseHsts();
+        app.UseHttpsRedirection();
+    }
+
+    app.UseRateLimiter();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+
+    app.MapHealthChecks("/health").AllowAnonymous();
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference("/docs", (options, context) => options.WithTitle("Stratum API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .WithNonce(SecurityHeaders.Nonce(context)).DisableDefaultFonts().DisableTelemetry())
+        .WithSecurityHeadersPolicy(SecurityHeaders.DocsPolicy).AllowAnonymous();
+    app.MapClinicalApi();
+    app.MapAuthApi();
+    app.MapClinicsApi();
+    app.MapPatientsApi();
+    app.MapPhotosApi();
+    app.MapLotsApi();
+    app.MapSafetyApi();
+
+    // DESIGN §6: each page carries its own [AllowAnonymous] (public pages, sign-in) or [Authorize] (staff pages).
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapRazorComponents<App>();
+
+    app.Lifetime.ApplicationStarted.Register(StartupFailures.Started);
+    await app.RunAsync();
+    return 0;
 }
-
-app.UseSecurityHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-if (!app.Environment.IsDevelopment())
+catch (Exception e) when (e is not HostAbortedException && !StartupFailures.HasStarted)
 {
-    app.UseHsts();
-    app.UseHttpsRedirection();
+    return StartupFailures.Report(e);
 }
-
-app.UseRateLimiter();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
-
-app.MapHealthChecks("/health").AllowAnonymous();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs", (options, context) => options.WithTitle("Stratum API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
-        .WithNonce(SecurityHeaders.Nonce(context)).DisableDefaultFonts().DisableTelemetry())
-    .WithSecurityHeadersPolicy(SecurityHeaders.DocsPolicy).AllowAnonymous();
-app.MapClinicalApi();
-app.MapAuthApi();
-app.MapClinicsApi();
-app.MapPatientsApi();
-app.MapPhotosApi();
-app.MapLotsApi();
-app.MapSafetyApi();
-
-// DESIGN §6: each page carries its own [AllowAnonymous] (public pages, sign-in) or [Authorize] (staff pages).
-app.MapStaticAssets().AllowAnonymous();
-app.MapRazorComponents<App>();
-
-app.Run();
 
 static Func<HttpContext, RateLimitPartition<string>> PerClient(int permitsPerMinute) => context => RateLimitPartition.GetFixedWindowLimiter(
     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

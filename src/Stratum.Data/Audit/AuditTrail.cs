@@ -51,7 +51,7 @@ public sealed class AuditTrail(StratumDbContext db, TimeProvider time)
         db.DemandScope(nameof(AuditEntry), clinicId);
         var expectedPrevious = AuditEntry.Genesis;
         var expectedSequence = 1L;
-        var entries = db.AuditEntries.AsNoTracking().Where(e => e.ClinicId == clinicId).OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        var entries = db.Scoped<AuditEntry>().AsNoTracking().Where(e => e.ClinicId == clinicId).OrderBy(e => e.Sequence).AsAsyncEnumerable();
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
             var reason = entry.Sequence != expectedSequence ? $"expected sequence {expectedSequence}, found {entry.Sequence}: entries are missing"
