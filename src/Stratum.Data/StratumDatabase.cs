@@ -19,7 +19,8 @@ public static class StratumDatabase
     public const string ConnectionStringName = "Stratum";
 
     /// <summary>
-    /// Registers <see cref="StratumDbContext"/> (as the chosen provider's subclass) and <see cref="AuditTrail"/>.
+    /// Registers <see cref="StratumDbContext"/> (as the chosen provider's subclass), <see cref="AuditTrail"/> and its
+    /// <see cref="AuditGroupCommit"/>.
     /// The host registers <see cref="Infrastructure.IClinicScope"/> (from the user's claims).
     /// </summary>
     /// <remarks>
@@ -40,11 +41,15 @@ public static class StratumDatabase
                     : connectionString;
                 services.AddDbContext<PostgresStratumDbContext>(o => UsePostgres(o, postgres));
                 services.AddScoped<StratumDbContext>(sp => sp.GetRequiredService<PostgresStratumDbContext>());
+                var postgresOptions = UsePostgres(new DbContextOptionsBuilder<PostgresStratumDbContext>(), postgres).Options;
+                services.AddSingleton(new AuditGroupCommit(() => new PostgresStratumDbContext((DbContextOptions<PostgresStratumDbContext>)postgresOptions, Infrastructure.ClinicScope.Admin)));
                 break;
             default:
                 var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite(configuration, contentRoot) : connectionString;
                 services.AddDbContext<SqliteStratumDbContext>(o => UseSqlite(o, sqlite));
                 services.AddScoped<StratumDbContext>(sp => sp.GetRequiredService<SqliteStratumDbContext>());
+                var sqliteOptions = UseSqlite(new DbContextOptionsBuilder<SqliteStratumDbContext>(), sqlite).Options;
+                services.AddSingleton(new AuditGroupCommit(() => new SqliteStratumDbContext((DbContextOptions<SqliteStratumDbContext>)sqliteOptions, Infrastructure.ClinicScope.Admin)));
                 break;
         }
 

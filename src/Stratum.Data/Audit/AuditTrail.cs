@@ -15,22 +15,47 @@ public sealed record AuditVerification(Guid ClinicId, long Entries, long? Broken
 /// Appends audit entries in the same SaveChanges (and so the same transaction) as the change they record,
 /// and verifies a clinic's hash chain.
 /// </summary>
-public sealed class AuditTrail(StratumDbContext db, TimeProvider time)
+public sealed class AuditTrail(StratumDbContext db, TimeProvider time, AuditGroupCommit? group = null)
 {
     /// <summary>Queues an entry; it is written, linked and hashed by the next SaveChanges of the context.</summary>
-    public void Append(AuditRecord record)
+    public void Append(AuditRecord record) => db.QueueAudit(Checked(record), Now());
+
+    /// <summary>
+    /// Writes an entry that has no other change beside it (a read, a refusal) and completes once it is committed:
+    /// through the group commit when the host has one, else by saving this context.
+    /// </summary>
+    public async Task WriteAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        var entry = Checked(record);
+        if (group is null)
+        {
+            db.QueueAudit(entry, Now());
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        db.DemandScope(nameof(AuditEntry), entry.ClinicId);
+        await group.AppendAsync(entry, Now(), cancellationToken);
+    }
+
+    private static AuditRecord Checked(AuditRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         Guard.Id(record.ClinicId, nameof(record));
-        var checkedRecord = record with
+        return record with
         {
             UserId = Guard.OptionalText(record.UserId, Limits.UserIdLength, nameof(record.UserId)),
             Entity = Guard.Text(record.Entity, AuditEntry.EntityLength, nameof(record.Entity)),
             EntityId = Guard.OptionalText(record.EntityId, AuditEntry.EntityIdLength, nameof(record.EntityId)),
             ClientAddress = Guard.OptionalText(record.ClientAddress, AuditEntry.ClientAddressLength, nameof(record.ClientAddress)),
         };
+    }
+
+    // Whole microseconds: what both providers store, so the hash of the saved entry is the hash read back.
+    private DateTimeOffset Now()
+    {
         var now = time.GetUtcNow();
-        db.QueueAudit(checkedRecord, now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMicrosecond)));
+        return now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMicrosecond));
     }
 
     /// <summary>The newest <paramref name="take"/> entries of the clinic's trail before sequence <paramref name="before"/>, on its key.</summary>

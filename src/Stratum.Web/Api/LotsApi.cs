@@ -91,7 +91,7 @@ public static class LotsApi
         }
 
         var csv = format == "csv" || (format is null && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
-        await audit.AuditNowAsync(db, http, clinic, AuditAction.Read, csv ? "lot-sessions-csv" : "lot-sessions", lot, null, AuditOutcome.Success, ct);
+        await audit.AuditNowAsync(http, clinic, AuditAction.Read, csv ? "lot-sessions-csv" : "lot-sessions", lot, null, AuditOutcome.Success, ct);
         if (!csv)
         {
             return TypedResults.Ok(await db.SessionsByLotAsync(clinic, lot, number, size, ct));

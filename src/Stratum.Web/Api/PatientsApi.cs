@@ -128,10 +128,9 @@ public static partial class PatientsApi
         var found = await PatientDirectory.FindAsync(db.Scoped<Patient>().AsNoTracking(), q, number, size, after, ct);
         foreach (var clinic in found.Items.Select(p => p.ClinicId).Distinct())
         {
-            audit.Audit(http, clinic, AuditAction.Read, "patient-list", q, null);
+            await audit.AuditNowAsync(http, clinic, AuditAction.Read, "patient-list", q, null, AuditOutcome.Success, ct);
         }
 
-        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new PatientList(
             [.. found.Items.Select(p => new PatientSummary(p.Id, p.FamilyName, p.GivenName, p.BirthDate, p.Phototype))], found.Page, found.PageSize, found.Total, found.Next));
     }
@@ -214,7 +213,7 @@ public static partial class PatientsApi
         var events = await db.Scoped<AdverseEvent>().AsNoTracking().Where(e => e.PatientId == id).OrderByDescending(e => e.OccurredOn).ToListAsync(ct);
         var plans = await db.Scoped<TreatmentPlan>().AsNoTracking().Where(p => p.PatientId == id).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
         var outcomes = await db.Scoped<OutcomeAssessment>().AsNoTracking().Where(o => o.PatientId == id).OrderBy(o => o.AssessedOn).ToListAsync(ct);
-        await audit.AuditNowAsync(db, http, patient.ClinicId, AuditAction.Read, "patient", id, id, AuditOutcome.Success, ct);
+        await audit.AuditNowAsync(http, patient.ClinicId, AuditAction.Read, "patient", id, id, AuditOutcome.Success, ct);
         return TypedResults.Ok(new PatientDetail(
             patient.Id, patient.ClinicId, patient.FamilyName, patient.GivenName, patient.BirthDate, patient.Phototype, patient.Version,
             patient.Conditions, patient.Medications, patient.Allergies,
@@ -538,13 +537,13 @@ public static partial class PatientsApi
     {
         if (Requests.ClinicOf(http.User) is { } clinic)
         {
-            await audit.AuditNowAsync(db, http, clinic, AuditAction.Read, "patient", id, null, AuditOutcome.NotFound, ct);
+            await audit.AuditNowAsync(http, clinic, AuditAction.Read, "patient", id, null, AuditOutcome.NotFound, ct);
         }
     }
 
     private static async Task AuditConflictAsync(HttpContext http, StratumDbContext db, AuditTrail audit, Guid clinic, string entity, Guid? entityId, CancellationToken ct, AuditOutcome outcome = AuditOutcome.Conflict, Guid? patientId = null)
     {
         db.DiscardPendingChanges();
-        await audit.AuditNowAsync(db, http, clinic, outcome == AuditOutcome.Conflict ? AuditAction.Update : AuditAction.Create, entity, entityId, patientId ?? entityId, outcome, ct);
+        await audit.AuditNowAsync(http, clinic, outcome == AuditOutcome.Conflict ? AuditAction.Update : AuditAction.Create, entity, entityId, patientId ?? entityId, outcome, ct);
     }
 }

@@ -98,7 +98,7 @@ public static class PhotosApi
         }
 
         var bytes = await store.ReadVerifiedAsync(photo, ct);
-        await audit.AuditNowAsync(db, http, photo.ClinicId, AuditAction.Read, "photo", photoId, id, bytes is null ? AuditOutcome.Failed : AuditOutcome.Success, ct);
+        await audit.AuditNowAsync(http, photo.ClinicId, AuditAction.Read, "photo", photoId, id, bytes is null ? AuditOutcome.Failed : AuditOutcome.Success, ct);
         return bytes is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The photo file is missing or was changed: it no longer matches its recorded SHA-256.")
             : TypedResults.File(bytes, photo.ContentType);

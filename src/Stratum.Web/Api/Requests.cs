@@ -45,22 +45,21 @@ public static class Requests
 
     /// <summary>Appends an audit entry for patient data to the clinic's chain; it is saved with the next SaveChanges.</summary>
     public static void Audit(this AuditTrail trail, HttpContext http, Guid clinicId, AuditAction action, string entity, object? entityId, Guid? patientId, AuditOutcome outcome = AuditOutcome.Success) =>
-        trail.Append(new AuditRecord(
-            clinicId,
-            http.User.FindFirstValue(ClaimTypes.NameIdentifier),
-            action,
-            entity,
-            entityId?.ToString(),
-            patientId,
-            outcome,
-            http.Connection.RemoteIpAddress?.ToString()));
+        trail.Append(Record(http, clinicId, action, entity, entityId, patientId, outcome));
 
-    /// <summary>Appends and saves an audit entry on its own, for reads and refusals that change nothing else.</summary>
-    public static async Task AuditNowAsync(this AuditTrail trail, StratumDbContext db, HttpContext http, Guid clinicId, AuditAction action, string entity, object? entityId, Guid? patientId, AuditOutcome outcome, CancellationToken ct)
-    {
-        trail.Audit(http, clinicId, action, entity, entityId, patientId, outcome);
-        await db.SaveChangesAsync(ct);
-    }
+    /// <summary>Writes an audit entry on its own, for reads and refusals that change nothing else; returns once it is durable.</summary>
+    public static Task AuditNowAsync(this AuditTrail trail, HttpContext http, Guid clinicId, AuditAction action, string entity, object? entityId, Guid? patientId, AuditOutcome outcome, CancellationToken ct) =>
+        trail.WriteAsync(Record(http, clinicId, action, entity, entityId, patientId, outcome), ct);
+
+    private static AuditRecord Record(HttpContext http, Guid clinicId, AuditAction action, string entity, object? entityId, Guid? patientId, AuditOutcome outcome) => new(
+        clinicId,
+        http.User.FindFirstValue(ClaimTypes.NameIdentifier),
+        action,
+        entity,
+        entityId?.ToString(),
+        patientId,
+        outcome,
+        http.Connection.RemoteIpAddress?.ToString());
 }
 
 /// <summary>
