@@ -32,7 +32,7 @@ public static class ScreenLoadBenchmark
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (!TryParse(args, out var connections, out var warmup, out var duration, out var rounds))
+        if (!TryParse(args, 64, 5, 15, out var connections, out var warmup, out var duration, out var rounds))
         {
             await error.WriteLineAsync("usage: load [--connections 64] [--warmup 5] [--duration 15] [--rounds 1]  (seconds; all positive)");
             return 2;
@@ -40,14 +40,15 @@ public static class ScreenLoadBenchmark
 
         await using var host = new BenchWebHost(new Dictionary<string, string?>
         {
-            ["Stratum:Bootstrap:AdminEmail"] = AdminEmail,
-            ["Stratum:Bootstrap:AdminPassword"] = Password,
+            ["Stratum:Bootstrap:AdminEmail"] = BenchClinic.AdminEmail,
+            ["Stratum:Bootstrap:AdminPassword"] = BenchClinic.Password,
         });
         var address = host.Address;
         var baseline = LoadTarget.Get(BenchWebHost.ConstantPath);
         var floor = LoadTarget.PostJson(BenchWebHost.FloorPath, ScreeningBenchmarks.IntakeJson);
         var screen = LoadTarget.PostJson("/api/screen", ScreeningBenchmarks.IntakeJson);
-        var patient = await PatientTargetAsync(address);
+        var clinic = await BenchClinic.CreateAsync(address);
+        var patient = LoadTarget.GetAs("/api/patients/{id}", $"/api/patients/{clinic.Patient}", clinic.Token);
         await CheckAsync(address, baseline, floor, screen, patient);
 
         await output.WriteLineAsync($"// {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores, " +
@@ -101,49 +102,12 @@ public static class ScreenLoadBenchmark
         return errors > 0 ? 1 : 0;
     }
 
-    private const string AdminEmail = "admin@bench.stratum.test";
-    private const string Password = "Bench-Password-2026";
-
-    /// <summary>Signs in the bootstrap admin, makes a clinic, a front-desk user and a patient; the target reads that patient as that user.</summary>
-    private static async Task<LoadTarget> PatientTargetAsync(Uri address)
-    {
-        using var client = new HttpClient { BaseAddress = address };
-        async Task<string> TokenAsync(string email)
-        {
-            using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
-            login.EnsureSuccessStatusCode();
-            return (await login.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["accessToken"]!.GetValue<string>();
-        }
-
-        async Task<Guid> CreateAsync(string token, string path, object body)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            using var response = await client.SendAsync(request);
-            response.EnsureSuccessStatusCode();
-            return (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<Guid>();
-        }
-
-        var admin = await TokenAsync(AdminEmail);
-        var clinic = await CreateAsync(admin, "/api/clinics", new { name = "Bench" });
-        const string staff = "front-desk@bench.stratum.test";
-        using (var request = new HttpRequestMessage(HttpMethod.Post, $"/api/clinics/{clinic}/users") { Content = JsonContent.Create(new { email = staff, password = Password, role = "front-desk" }) })
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin);
-            (await client.SendAsync(request)).EnsureSuccessStatusCode();
-        }
-
-        var token = await TokenAsync(staff);
-        var patient = await CreateAsync(token, "/api/patients", new { familyName = "Lindqvist", givenName = "Maja", birthDate = "1991-04-02", phototype = 3 });
-        return LoadTarget.GetAs("/api/patients/{id}", $"/api/patients/{patient}", token);
-    }
-
     /// <summary>The 1, 5 and 15 minute load averages (Linux): on a shared machine, how much else was running.</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>One request each before timing: a wrong body or route would otherwise be measured as fast errors.</summary>
-    private static async Task CheckAsync(Uri address, params LoadTarget[] targets)
+    internal static async Task CheckAsync(Uri address, params LoadTarget[] targets)
     {
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = address };
         foreach (var target in targets)
@@ -157,9 +121,10 @@ public static class ScreenLoadBenchmark
         }
     }
 
-    private static bool TryParse(string[] args, out int connections, out TimeSpan warmup, out TimeSpan duration, out int rounds)
+    /// <summary>Reads <c>--connections --warmup --duration --rounds</c> (seconds) over the defaults given.</summary>
+    internal static bool TryParse(string[] args, int defaultConnections, int defaultWarmup, int defaultDuration, out int connections, out TimeSpan warmup, out TimeSpan duration, out int rounds)
     {
-        (connections, warmup, duration, rounds) = (64, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), 1);
+        (connections, warmup, duration, rounds) = (defaultConnections, TimeSpan.FromSeconds(defaultWarmup), TimeSpan.FromSeconds(defaultDuration), 1);
         for (var i = 0; i < args.Length; i += 2)
         {
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
