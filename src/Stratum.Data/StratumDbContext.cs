@@ -250,8 +250,11 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
         {
             switch (entry.Entity)
             {
-                case AuditEntry or AuditHead when entry.State != EntityState.Added:
+                case AuditEntry or AuditHead or AuditCheckpoint when entry.State != EntityState.Added:
                     throw new InvalidOperationException("Audit entries are append-only: they are never updated or deleted.");
+                case AuditCheckpoint checkpoint:
+                    DemandScope(nameof(AuditCheckpoint), checkpoint.ClinicId);
+                    break;
                 case IClinicOwned owned:
                     DemandScope(entry.Metadata.ClrType.Name, owned.ClinicId);
                     break;

@@ -4,18 +4,20 @@ using Stratum.Data.Infrastructure;
 namespace Stratum.Data.Audit;
 
 /// <summary>The first broken link of a chain, or none.</summary>
-/// <param name="Entries">How many entries were checked.</param>
+/// <param name="Entries">How many entries were checked: those after <paramref name="CheckpointAt"/>, or all of them.</param>
 /// <param name="BrokenAt">The sequence of the first entry that does not fit its chain; null when the chain is intact.</param>
-public sealed record AuditVerification(Guid ClinicId, long Entries, long? BrokenAt, string? Reason)
+/// <param name="CheckpointAt">The signed checkpoint the check started from; null when it started from the first entry.</param>
+/// <param name="SignedAt">The checkpoint this check signed at the end of the intact chain; null when none was signed.</param>
+public sealed record AuditVerification(Guid ClinicId, long Entries, long? BrokenAt, string? Reason, long? CheckpointAt = null, long? SignedAt = null)
 {
     public bool Ok => BrokenAt is null;
 }
 
 /// <summary>
-/// Appends audit entries in the same SaveChanges (and so the same transaction) as the change they record,
-/// and verifies a clinic's hash chain.
+/// Appends audit entries in the same SaveChanges (and so the same transaction) as the change they record, or on their
+/// own through the group commit, and verifies a clinic's hash chain (AuditTrail.Verify.cs).
 /// </summary>
-public sealed class AuditTrail(StratumDbContext db, TimeProvider time, AuditGroupCommit? group = null)
+public sealed partial class AuditTrail(StratumDbContext db, TimeProvider time, AuditGroupCommit? group = null, AuditSigner? signer = null)
 {
     /// <summary>Queues an entry; it is written, linked and hashed by the next SaveChanges of the context.</summary>
     public void Append(AuditRecord record) => db.QueueAudit(Checked(record), Now());
@@ -68,38 +70,5 @@ public sealed class AuditTrail(StratumDbContext db, TimeProvider time, AuditGrou
         }
 
         return query.OrderByDescending(e => e.Sequence).Take(take);
-    }
-
-    /// <summary>Recomputes the clinic's chain from its first entry and reports the first link that does not hold.</summary>
-    public async Task<AuditVerification> VerifyAsync(Guid clinicId, CancellationToken cancellationToken)
-    {
-        db.DemandScope(nameof(AuditEntry), clinicId);
-        var expectedPrevious = AuditEntry.Genesis;
-        var expectedSequence = 1L;
-        var entries = db.Scoped<AuditEntry>().AsNoTracking().Where(e => e.ClinicId == clinicId).OrderBy(e => e.Sequence).AsAsyncEnumerable();
-        await foreach (var entry in entries.WithCancellation(cancellationToken))
-        {
-            var reason = entry.Sequence != expectedSequence ? $"expected sequence {expectedSequence}, found {entry.Sequence}: entries are missing"
-                : entry.PreviousHash != expectedPrevious ? "its previous hash is not the hash of the entry before it"
-                : entry.Hash != entry.ComputeHash() ? "its hash does not match its content"
-                : null;
-            if (reason is not null)
-            {
-                return new AuditVerification(clinicId, expectedSequence - 1, expectedSequence, reason);
-            }
-
-            expectedPrevious = entry.Hash;
-            expectedSequence++;
-        }
-
-        // Entries cut off the end leave a shorter chain that is intact in itself: only the head remembers the end.
-        var checkedCount = expectedSequence - 1;
-        var head = await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.ClinicId == clinicId, cancellationToken);
-        var (headSequence, headHash) = head is null ? (0L, AuditEntry.Genesis) : (head.Sequence, head.Hash);
-        return headSequence != checkedCount
-            ? new AuditVerification(clinicId, checkedCount, expectedSequence, $"the chain ends at {checkedCount} but its head is at {headSequence}: entries were removed")
-            : headHash != expectedPrevious
-                ? new AuditVerification(clinicId, checkedCount, checkedCount, "the last entry is not the one the head recorded: it was replaced")
-                : new AuditVerification(clinicId, checkedCount, null, null);
     }
 }

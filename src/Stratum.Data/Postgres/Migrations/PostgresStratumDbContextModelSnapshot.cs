@@ -232,6 +232,41 @@ namespace Stratum.Data.Postgres.Migrations
                     b.ToTable("AdverseEvents");
                 });
 
+            modelBuilder.Entity("Stratum.Data.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("ClinicId", "Sequence");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Stratum.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("ClinicId")
@@ -879,6 +914,15 @@ namespace Stratum.Data.Postgres.Migrations
                         });
 
                     b.Navigation("Symptoms");
+                });
+
+            modelBuilder.Entity("Stratum.Data.Audit.AuditCheckpoint", b =>
+                {
+                    b.HasOne("Stratum.Data.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stratum.Data.Audit.AuditEntry", b =>

@@ -221,6 +221,41 @@ namespace Stratum.Data.Sqlite.Migrations
                     b.ToTable("AdverseEvents");
                 });
 
+            modelBuilder.Entity("Stratum.Data.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClinicId", "Sequence");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Stratum.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("ClinicId")
@@ -867,6 +902,15 @@ namespace Stratum.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("Symptoms");
+                });
+
+            modelBuilder.Entity("Stratum.Data.Audit.AuditCheckpoint", b =>
+                {
+                    b.HasOne("Stratum.Data.Clinics.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stratum.Data.Audit.AuditEntry", b =>
