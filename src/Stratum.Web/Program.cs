@@ -10,13 +10,18 @@ using Stratum.Web.Components;
 using Stratum.Web.Hosting;
 using Stratum.Web.Security;
 
-// stratum-web [migrate | backup FILE | restore FILE] [--demo]: "migrate" applies the database migrations and exits;
+// stratum-web [migrate | backup FILE | restore FILE | new-audit-key FILE] [--demo]: "migrate" applies the database migrations and exits;
 // backup and restore copy the SQLite database (DESIGN §8); --demo fills a demo clinic.
 var command = HostCommand.Parse(args);
 if (command.Error is { } usage)
 {
     Console.Error.WriteLine($"stratum-web: {usage}");
     return 2;
+}
+
+if (command.Name == "new-audit-key")
+{
+    return AuditSigning.WriteNewKey(command.File!);
 }
 
 try
@@ -34,6 +39,8 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton(KnowledgeLoading.Load(builder.Configuration));
     builder.Services.AddStratumData(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddAuditSigning(builder.Configuration);
+    builder.Services.AddSingleton<AuditVerificationJobs>();
     builder.Services.AddStratumSecurity();
     builder.Services.AddStratumSecurityHeaders();
     builder.Services.AddProblemDetails();

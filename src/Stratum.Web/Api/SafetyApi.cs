@@ -21,7 +21,13 @@ public static class SafetyApi
             .WithSummary("Clusters: two or more infection or granuloma events within 21 days that share a lot, a device or an operator; ?from=&to= (yyyy-MM-dd, at most 366 days; default the last 90 days).");
         var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.ClinicAdmin);
         audit.MapGet("/", TrailAsync).WithName("AuditTrail").WithSummary("The clinic's audit trail, newest first (?before= a sequence, ?take= up to 500).");
-        audit.MapGet("/verify", VerifyAsync).WithName("VerifyAuditTrail").WithSummary("Recompute the hash chain; reports the first broken link.");
+        audit.MapGet("/verify", VerifyAsync).WithName("VerifyAuditTrail")
+            .WithSummary("Check the hash chain from the newest signed checkpoint (all of it when there is none) and sign a new one at its end; reports the first broken link.");
+        audit.MapPost("/verify/full", StartFullVerification).WithName("StartFullAuditVerification")
+            .WithSummary("Start re-verifying the whole chain and every checkpoint in the background (202); one job per clinic at a time.");
+        audit.MapGet("/verify/full", FullVerification).WithName("FullAuditVerification").WithSummary("Progress and result of the full verification.");
+        audit.MapGet("/checkpoints", CheckpointsAsync).WithName("AuditCheckpoints")
+            .WithSummary("Every signed checkpoint with the public keys that signed them, to keep elsewhere: a later rewrite of the chain cannot match them.");
         return app;
     }
 
@@ -84,4 +90,29 @@ public static class SafetyApi
 
     public static async Task<Ok<AuditVerification>> VerifyAsync(HttpContext http, AuditTrail audit, CancellationToken ct) =>
         TypedResults.Ok(await audit.VerifyAsync(Requests.ClinicOf(http.User)!.Value, ct));
+
+    public static async Task<Accepted<AuditVerificationJob>> StartFullVerification(HttpContext http, AuditVerificationJobs jobs, StratumDbContext db, CancellationToken ct)
+    {
+        var clinic = Requests.ClinicOf(http.User)!.Value;
+        var total = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(ct);
+        return TypedResults.Accepted("/api/audit/verify/full", jobs.Start(clinic, total));
+    }
+
+    public static Ok<AuditVerificationJob> FullVerification(HttpContext http, AuditVerificationJobs jobs, TimeProvider time)
+    {
+        var clinic = Requests.ClinicOf(http.User)!.Value;
+        return TypedResults.Ok(jobs.Status(clinic) ?? new AuditVerificationJob(clinic, "none", 0, 0, time.GetUtcNow(), null, null, "no full verification was started on this server"));
+    }
+
+    public sealed record CheckpointExport(Guid ClinicId, IReadOnlyDictionary<string, string> PublicKeys, IReadOnlyList<CheckpointView> Checkpoints);
+
+    public sealed record CheckpointView(long Sequence, string Hash, DateTimeOffset At, string KeyId, string Signature);
+
+    public static async Task<Ok<CheckpointExport>> CheckpointsAsync(HttpContext http, AuditTrail audit, IServiceProvider services, CancellationToken ct)
+    {
+        var clinic = Requests.ClinicOf(http.User)!.Value;
+        var checkpoints = await audit.CheckpointsAsync(clinic, ct);
+        var keys = services.GetService<AuditSigner>()?.PublicKeys ?? new Dictionary<string, string>();
+        return TypedResults.Ok(new CheckpointExport(clinic, keys, [.. checkpoints.Select(c => new CheckpointView(c.Sequence, c.Hash, c.At, c.KeyId, c.Signature))]));
+    }
 }

@@ -1,6 +1,6 @@
 namespace Stratum.Web.Hosting;
 
-/// <summary>What <c>stratum-web</c> was asked to do: serve (no name), <c>migrate</c>, <c>backup FILE</c> or <c>restore FILE</c>.</summary>
+/// <summary>What <c>stratum-web</c> was asked to do: serve (no name), <c>migrate</c>, <c>backup FILE</c>, <c>restore FILE</c> or <c>new-audit-key FILE</c>.</summary>
 internal sealed record HostCommand(string? Name, string? File, bool Demo, string[] HostArguments, string? Error)
 {
     public static HostCommand Parse(string[] args)
@@ -11,7 +11,7 @@ internal sealed record HostCommand(string? Name, string? File, bool Demo, string
         {
             case "migrate":
                 return new("migrate", null, demo, [.. rest.Skip(1)], null);
-            case "backup" or "restore":
+            case "backup" or "restore" or "new-audit-key":
                 var name = rest[0];
                 return rest.Count < 2 || rest[1].StartsWith('-')
                     ? new(name, null, demo, [], $"{name} needs a file: stratum-web {name} FILE")

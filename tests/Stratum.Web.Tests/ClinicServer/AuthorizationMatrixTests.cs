@@ -53,6 +53,9 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/signals"] = "401 403 ok ok 403 ok ok",
         ["GET /api/audit/"] = "401 403 ok 403 403 ok 403",
         ["GET /api/audit/verify"] = "401 403 ok 403 403 ok 403",
+        ["POST /api/audit/verify/full"] = "401 403 ok 403 403 ok 403",
+        ["GET /api/audit/verify/full"] = "401 403 ok 403 403 ok 403",
+        ["GET /api/audit/checkpoints"] = "401 403 ok 403 403 ok 403",
     };
 
     [Theory, ClassData(typeof(Providers))]
