@@ -39,21 +39,32 @@ public static class StratumDatabase
                 var postgres = string.IsNullOrWhiteSpace(connectionString)
                     ? throw new InvalidOperationException($"Stratum:Database is postgres but ConnectionStrings:{ConnectionStringName} is not set.")
                     : connectionString;
-                services.AddDbContext<PostgresStratumDbContext>(o => UsePostgres(o, postgres));
-                services.AddScoped<StratumDbContext>(sp => sp.GetRequiredService<PostgresStratumDbContext>());
-                var postgresOptions = UsePostgres(new DbContextOptionsBuilder<PostgresStratumDbContext>(), postgres).Options;
-                services.AddSingleton(new AuditGroupCommit(() => new PostgresStratumDbContext((DbContextOptions<PostgresStratumDbContext>)postgresOptions, Infrastructure.ClinicScope.Admin)));
+                AddProvider<PostgresStratumDbContext>(services, o => UsePostgres(o, postgres), (options, scope) => new(options, scope));
                 break;
             default:
                 var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite(configuration, contentRoot) : connectionString;
-                services.AddDbContext<SqliteStratumDbContext>(o => UseSqlite(o, sqlite));
-                services.AddScoped<StratumDbContext>(sp => sp.GetRequiredService<SqliteStratumDbContext>());
-                var sqliteOptions = UseSqlite(new DbContextOptionsBuilder<SqliteStratumDbContext>(), sqlite).Options;
-                services.AddSingleton(new AuditGroupCommit(() => new SqliteStratumDbContext((DbContextOptions<SqliteStratumDbContext>)sqliteOptions, Infrastructure.ClinicScope.Admin)));
+                AddProvider<SqliteStratumDbContext>(services, o => UseSqlite(o, sqlite), (options, scope) => new(options, scope));
                 break;
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The provider's context, as itself and as <see cref="StratumDbContext"/>, and the group commit, which makes its own
+    /// contexts in the admin scope. The group commit is made on first use (not for <c>migrate</c> or a backup) and
+    /// disposed by the container, which lets it finish the rows it holds.
+    /// </summary>
+    private static void AddProvider<TContext>(IServiceCollection services, Func<DbContextOptionsBuilder, DbContextOptionsBuilder> configure,
+        Func<DbContextOptions<TContext>, Infrastructure.IClinicScope, TContext> create) where TContext : StratumDbContext
+    {
+        services.AddDbContext<TContext>(o => configure(o));
+        services.AddScoped<StratumDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddSingleton(_ =>
+        {
+            var options = (DbContextOptions<TContext>)configure(new DbContextOptionsBuilder<TContext>()).Options;
+            return new AuditGroupCommit(() => create(options, Infrastructure.ClinicScope.Admin));
+        });
     }
 
     /// <summary>Reads <c>Stratum:Database</c>: empty or <c>sqlite</c>, or <c>postgres</c>; anything else is a configuration error.</summary>

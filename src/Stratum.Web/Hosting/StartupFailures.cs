@@ -31,19 +31,23 @@ internal static class StartupFailures
         return ExitCode;
     }
 
-    public static string Describe(Exception exception) => Cause(exception) switch
+    public static string Describe(Exception exception)
     {
-        AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } =>
-            $"{OneLine(exception.Message)} Stop the other server or choose another address with --urls.",
-        SqliteException { SqliteErrorCode: 26 or 11 } sqlite =>
-            $"the SQLite database file is damaged or is not a database ({OneLine(sqlite.Message)}). Restore it from a backup: stratum-web restore FILE.",
-        SqliteException { SqliteErrorCode: 14 or 8 } sqlite =>
-            $"the SQLite database file cannot be opened for writing ({OneLine(sqlite.Message)}). Check that the data directory (Stratum:DataDirectory) exists and is writable.",
-        NpgsqlException or SocketException =>
-            $"the PostgreSQL database cannot be reached ({OneLine(Cause(exception).Message)}). Check ConnectionStrings:Stratum and that the server is running.",
-        DataDirectoryException directory => OneLine(directory.Message),
-        _ => OneLine(exception.Message),
-    };
+        var cause = Cause(exception);
+        return cause switch
+        {
+            AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } =>
+                $"{OneLine(exception.Message)} Stop the other server or choose another address with --urls.",
+            SqliteException { SqliteErrorCode: 26 or 11 } =>
+                $"the SQLite database file is damaged or is not a database ({OneLine(cause.Message)}). Restore it from a backup: stratum-web restore FILE.",
+            SqliteException { SqliteErrorCode: 14 or 8 } =>
+                $"the SQLite database file cannot be opened for writing ({OneLine(cause.Message)}). Check that the data directory (Stratum:DataDirectory) exists and is writable.",
+            NpgsqlException or SocketException =>
+                $"the PostgreSQL database cannot be reached ({OneLine(cause.Message)}). Check ConnectionStrings:Stratum and that the server is running.",
+            DataDirectoryException => OneLine(cause.Message),
+            _ => OneLine(exception.Message),
+        };
+    }
 
     // The outermost exception that says something of its own: wrappers such as "An error occurred while…" hide the cause.
     private static Exception Cause(Exception exception)
