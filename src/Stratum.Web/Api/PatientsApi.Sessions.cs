@@ -5,14 +5,12 @@ using Stratum.Core.Input;
 using Stratum.Core.Json;
 using Stratum.Core.Knowledge;
 using Stratum.Core.Records;
-using Stratum.Core.Screening;
 using Stratum.Core.Vocabulary;
 using Stratum.Data;
 using Stratum.Data.Audit;
 using Stratum.Data.Infrastructure;
 using Stratum.Data.Sessions;
 using Stratum.Web.Hosting;
-using Stratum.Web.Security;
 
 namespace Stratum.Web.Api;
 

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stratum.Core.Input;
-using Stratum.Data;
 using Stratum.Data.Audit;
 using Stratum.Web.Security;
 
