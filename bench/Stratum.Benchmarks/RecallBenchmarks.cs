@@ -99,11 +99,7 @@ public class RecallBenchmarks
 
         if (_postgresName is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await BenchPostgres.DropDatabaseAsync(Environment.GetEnvironmentVariable(PostgresVariable)!, _postgresName);
         }
     }
 
@@ -140,13 +136,7 @@ public class RecallBenchmarks
     {
         var admin = Environment.GetEnvironmentVariable(PostgresVariable)
             ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
-        _postgresName = $"stratum_bench_{Guid.NewGuid():n}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresName}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        _postgresName = await BenchPostgres.CreateDatabaseAsync(admin, "stratum_bench");
 
         return new NpgsqlConnectionStringBuilder(admin) { Database = _postgresName }.ToString();
     }

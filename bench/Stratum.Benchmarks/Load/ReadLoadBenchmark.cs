@@ -34,10 +34,10 @@ public static class ReadLoadBenchmark
         await output.WriteLineAsync("| Provider | Round | Endpoint | Requests | Errors | Req/s | p50 (ms) | p99 (ms) | Ratio to baseline |");
         await output.WriteLineAsync("|---|---:|---|---:|---:|---:|---:|---:|---:|");
         var failures = 0;
-        var postgres = Environment.GetEnvironmentVariable("STRATUM_TEST_POSTGRES");
-        foreach (var provider in string.IsNullOrWhiteSpace(postgres) ? ["sqlite"] : new[] { "sqlite", "postgres" })
+        var postgres = BenchPostgres.Admin;
+        foreach (var provider in postgres is null ? ["sqlite"] : new[] { "sqlite", "postgres" })
         {
-            var database = provider == "postgres" ? await CreateDatabaseAsync(postgres!) : null;
+            var database = provider == "postgres" ? await BenchPostgres.CreateDatabaseAsync(postgres!, "stratum_bench_reads") : null;
             try
             {
                 failures += await MeasureAsync(provider, database is null ? null : new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ToString(),
@@ -47,7 +47,7 @@ public static class ReadLoadBenchmark
             {
                 if (database is not null)
                 {
-                    await DropDatabaseAsync(postgres!, database);
+                    await BenchPostgres.DropDatabaseAsync(postgres!, database);
                 }
             }
         }
@@ -116,24 +116,5 @@ public static class ReadLoadBenchmark
         var entries = verify["entries"]!.GetValue<long>() - entriesBefore;
         await output.WriteLineAsync($"// {provider}: audit chain {(ok ? "verifies" : "BROKEN: " + verify.ToJsonString())}, {entries:N0} entries written during the run; {errors} errors");
         return ok && errors == 0 ? 0 : 1;
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string admin)
-    {
-        var name = $"stratum_bench_reads_{Guid.NewGuid():n}";
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return name;
-    }
-
-    private static async Task DropDatabaseAsync(string admin, string name)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 }
