@@ -128,6 +128,10 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
         Code<Severity>();
         Code<AuditAction>();
         Code<AuditOutcome>();
+        Code<ContactPreference>();
+        Code<AppointmentStatus>();
+        Code<MessageKind>();
+        Code<MessageStatus>();
 
         void Code<T>() where T : struct, Enum =>
             builder.Properties<T>().HaveConversion<CodeConverter<T>>().HaveMaxLength(CodeConverter<T>.MaxLength).AreUnicode(false);

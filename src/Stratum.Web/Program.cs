@@ -38,6 +38,7 @@ try
     builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton(KnowledgeLoading.Load(builder.Configuration));
+    builder.Services.AddSingleton(ContactSettings.From(builder.Configuration));
     builder.Services.AddStratumData(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddAuditSigning(builder.Configuration);
     builder.Services.AddSingleton<AuditVerificationJobs>();

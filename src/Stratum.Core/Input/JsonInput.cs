@@ -130,6 +130,9 @@ public sealed class ObjectReader
 
     public bool Has(string field) => TryGet(field, out _);
 
+    /// <summary>Whether the field is in the object at all, <c>null</c> included: "set it to nothing" as against "leave it".</summary>
+    public bool Given(string field) => TryGet(field, out _) || _element.TryGetProperty(field, out _);
+
     public T? Code<T>(string field, bool required = false) where T : struct, Enum =>
         Present(field, required, out var e) ? ReadCode<T>(e, At(field)) : null;
 
@@ -207,6 +210,14 @@ public sealed class ObjectReader
             value = id.GetValueOrDefault();
             return id.HasValue;
         });
+
+    /// <summary>A moment in time as ISO 8601 with its offset (<c>2026-12-08T14:30:00+01:00</c> or <c>…Z</c>); a time without an offset is refused, since it names no moment.</summary>
+    public DateTimeOffset? Instant(string field, bool required = false) =>
+        !Present(field, required, out var e) ? null
+        : e.ValueKind == JsonValueKind.String && Instants.TryParse(e.GetString(), out var moment) ? moment
+        : Fail<DateTimeOffset?>(At(field), e.ValueKind == JsonValueKind.String
+            ? $"'{Printable(e.GetString())}' is not a time with an offset; expected {Instants.Format}"
+            : $"expected a time as {Instants.Format}, found {JsonInput.Kind(e)}");
 
     /// <summary>A local clock time, <c>yyyy-MM-ddTHH:mm</c> with optional seconds, no offset (the time on the person's clock).</summary>
     public DateTime? DateTime(string field, bool required = false) =>
@@ -507,4 +518,15 @@ public static class LocalTime
 
     public static bool TryParse(string? text, out DateTime time) =>
         System.DateTime.TryParseExact(text?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+}
+
+/// <summary>Moments as ISO 8601 with an offset, which is what an appointment's start must be: a clock time alone is ambiguous.</summary>
+public static class Instants
+{
+    public const string Format = "yyyy-MM-ddTHH:mm:ss+hh:mm (or Z)";
+
+    private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
+
+    public static bool TryParse(string? text, out DateTimeOffset moment) =>
+        DateTimeOffset.TryParseExact(text?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out moment);
 }

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Stratum.Core.Vocabulary;
 
@@ -76,9 +78,13 @@ public static class Codes
 
     private static JsonEncodedText EncodeCode(string code) => JsonEncodedText.Encode(code);
 
+    // A code the kebab-case rule cannot spell ("aftercare-24h") is given on the member.
+    private static string CodeOf<T>(string name) where T : struct, Enum =>
+        typeof(T).GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+
     private static class Table<T> where T : struct, Enum
     {
-        public static readonly string[] Names = Enum.GetNames<T>().Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToArray();
+        public static readonly string[] Names = Enum.GetNames<T>().Select(CodeOf<T>).ToArray();
         public static readonly byte[][] Utf8 = Names.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         public static readonly int[][] ByLength = GroupByLength(Utf8);
         public static readonly JsonEncodedText[] Encoded = Array.ConvertAll(Names, EncodeCode);

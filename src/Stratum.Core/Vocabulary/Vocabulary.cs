@@ -102,3 +102,24 @@ public enum IngredientClass
 /// <summary>Aftercare verdict for a product; ordered, the worst open flag wins.</summary>
 [JsonConverter(typeof(CodeConverter<AftercareVerdict>))]
 public enum AftercareVerdict { Ok, Caution, Avoid }
+
+/// <summary>Whether the clinic may write to the patient (appointment reminders, aftercare): by email, or not at all.</summary>
+[JsonConverter(typeof(CodeConverter<ContactPreference>))]
+public enum ContactPreference { Email, None }
+
+[JsonConverter(typeof(CodeConverter<AppointmentStatus>))]
+public enum AppointmentStatus { Booked, Arrived, Completed, Cancelled, NoShow }
+
+/// <summary>What the outbox sends: a reminder before a visit, aftercare after a session, a follow-up a month on.</summary>
+[JsonConverter(typeof(CodeConverter<MessageKind>))]
+public enum MessageKind
+{
+    AppointmentReminder,
+    [JsonStringEnumMemberName("aftercare-24h")] Aftercare24h,
+    [JsonStringEnumMemberName("aftercare-72h")] Aftercare72h,
+    FollowUp,
+}
+
+/// <summary>Where a message is: waiting, delivered to the mail server, failed (retried), or not sendable (no address, or preference none).</summary>
+[JsonConverter(typeof(CodeConverter<MessageStatus>))]
+public enum MessageStatus { Pending, Sent, Failed, NotSendable }

@@ -43,6 +43,15 @@ public sealed class Patient : Versioned, IClinicOwned
 
     public const int SortKeyLength = (2 * NameLength) + 34;
 
+    /// <summary>The phone number in E.164 (<see cref="Contact.Phone"/>); null when none is known.</summary>
+    public string? Phone { get; private set; }
+
+    /// <summary>The email address in lower case; null when none is known.</summary>
+    public string? Email { get; private set; }
+
+    /// <summary>Whether the outbox may write to the patient; <c>email</c> needs an address.</summary>
+    public ContactPreference ContactPreference { get; private set; } = ContactPreference.None;
+
     /// <summary>Fitzpatrick phototype 1–6; null until assessed.</summary>
     public int? Phototype { get; private set; }
 
@@ -67,8 +76,23 @@ public sealed class Patient : Versioned, IClinicOwned
         SortKey = SortKeyOf(FamilyName, GivenName, Id);
     }
 
+    public void CorrectBirthDate(DateOnly birthDate) => BirthDate = birthDate;
+
     public static string SortKeyOf(string familyName, string givenName, Guid id) =>
         $"{familyName.ToLowerInvariant()} {givenName.ToLowerInvariant()} {id:N}";
+
+    /// <summary>Replaces the contact details; the values are normalised already (<see cref="Contact"/>).</summary>
+    public void SetContact(string? phone, string? email, ContactPreference preference)
+    {
+        if (preference == ContactPreference.Email && email is null)
+        {
+            throw new ArgumentException("mail needs an email address", nameof(preference));
+        }
+
+        Phone = Guard.OptionalText(phone, Contact.PhoneLength, nameof(phone));
+        Email = Guard.OptionalText(email, Contact.EmailLength, nameof(email));
+        ContactPreference = preference;
+    }
 
     public void AssessPhototype(int phototype) => Phototype = CheckPhototype(phototype);
 

@@ -15,6 +15,10 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.SortKey).HasMaxLength(Patient.SortKeyLength);
         builder.HasIndex(p => new { p.ClinicId, p.SortKey }).IsUnique();
         builder.HasIndex(p => new { p.ClinicId, p.BirthDate });
+        builder.Property(p => p.Phone).HasMaxLength(Contact.PhoneLength).IsUnicode(false);
+        builder.Property(p => p.Email).HasMaxLength(Contact.EmailLength);
+        builder.HasIndex(p => new { p.ClinicId, p.Phone });
+        builder.HasIndex(p => new { p.ClinicId, p.Email });
 
         // Keyed by code: one entry per condition, medication or allergy, as the aggregate keeps it.
         builder.OwnsMany(p => p.Conditions, c =>

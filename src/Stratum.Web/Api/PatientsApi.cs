@@ -34,12 +34,12 @@ public static partial class PatientsApi
     public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization(Policies.ClinicStaff);
-        api.MapGet("/", ListAsync).WithName("ListPatients").WithSummary("Patients of your clinic in name order, paged: ?q= (words of the name, or a birth date yyyy-MM-dd), ?pageSize= (1–200, default 50), ?page= or ?after= (the next of the page before).");
+        api.MapGet("/", ListAsync).WithName("ListPatients").WithSummary("Patients of your clinic in name order, paged: ?q= (words of the name, a birth date yyyy-MM-dd, a phone number or its last digits, or an email address), ?pageSize= (1–200, default 50), ?page= or ?after= (the next of the page before).");
         api.MapPost("/", CreateAsync).WithName("CreatePatient").RequireAuthorization(Policies.ClinicMember)
             .WithSummary("Register a patient with conditions, medications and allergies.");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetPatient").WithSummary("A patient's record: history, screenings, sessions, consents, adverse events.");
         api.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePatient").RequireAuthorization(Policies.ClinicMember)
-            .WithSummary("Change name or phototype; { version } must be the version you read, or the answer is 409.");
+            .WithSummary("Change name, birth date, phototype or contact details (phone, email, contactPreference email|none; null removes one); { version } must be the version you read, or the answer is 409.");
         api.MapPost("/{id:guid}/screenings", ScreenAsync).WithName("ScreenPatient").RequireAuthorization(Policies.Clinician)
             .WithSummary("Screen the patient (the screening intake) and store the result with the knowledge version.");
         api.MapPost("/{id:guid}/consents", ConsentAsync).WithName("RecordConsent").RequireAuthorization(Policies.ClinicMember)
@@ -57,7 +57,11 @@ public static partial class PatientsApi
         return app;
     }
 
-    public sealed record PatientSummary(Guid Id, string FamilyName, string GivenName, DateOnly BirthDate, int? Phototype);
+    /// <param name="Phone">E.164, e.g. +447700900123.</param>
+    public sealed record PatientSummary(Guid Id, string FamilyName, string GivenName, DateOnly BirthDate, int? Phototype, string? Phone, string? Email, ContactPreference ContactPreference)
+    {
+        public static PatientSummary Of(Patient p) => new(p.Id, p.FamilyName, p.GivenName, p.BirthDate, p.Phototype, p.Phone, p.Email, p.ContactPreference);
+    }
 
     /// <param name="Intake">What the screening asked and was told (conditions, medications, allergies, procedures): the history it read.</param>
     public sealed record ScreeningView(Guid Id, DateTimeOffset ScreenedAt, Verdict Verdict, DateOnly? NotBefore, string KnowledgeVersion, JsonElement Result, Intake? Intake);
@@ -85,6 +89,9 @@ public static partial class PatientsApi
         string GivenName,
         DateOnly BirthDate,
         int? Phototype,
+        string? Phone,
+        string? Email,
+        ContactPreference ContactPreference,
         Guid Version,
         IReadOnlyList<PatientCondition> Conditions,
         IReadOnlyList<PatientMedication> Medications,
@@ -108,7 +115,7 @@ public static partial class PatientsApi
     public const int DefaultPageSize = 50;
 
     public static async Task<Results<Ok<PatientList>, ValidationProblem>> ListAsync(
-        string? q, string? page, string? pageSize, string? after, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+        string? q, string? page, string? pageSize, string? after, HttpContext http, StratumDbContext db, AuditTrail audit, ContactSettings contacts, CancellationToken ct)
     {
         var errors = new List<InputError>();
         var number = Paging.Number("page", page, 1, int.MaxValue / PatientDirectory.MaxPageSize, 1, errors);
@@ -123,14 +130,14 @@ public static partial class PatientsApi
             return Requests.Invalid(errors);
         }
 
-        var found = await PatientDirectory.FindAsync(db.Scoped<Patient>().AsNoTracking(), q, number, size, after, ct);
+        var found = await PatientDirectory.FindAsync(db.Scoped<Patient>().AsNoTracking(), q, contacts.DefaultRegion, number, size, after, ct);
         foreach (var clinic in found.Items.Select(p => p.ClinicId).Distinct())
         {
             await audit.AuditNowAsync(http, clinic, AuditAction.Read, "patient-list", q, null, AuditOutcome.Success, ct);
         }
 
         return TypedResults.Ok(new PatientList(
-            [.. found.Items.Select(p => new PatientSummary(p.Id, p.FamilyName, p.GivenName, p.BirthDate, p.Phototype))], found.Page, found.PageSize, found.Total, found.Next));
+            [.. found.Items.Select(p => new PatientSummary(p.Id, p.FamilyName, p.GivenName, p.BirthDate, p.Phototype, p.Phone, p.Email, p.ContactPreference))], found.Page, found.PageSize, found.Total, found.Next));
     }
 
     /// <summary>A birth date in the future, or more than this many years back, is a typing error.</summary>
@@ -143,7 +150,7 @@ public static partial class PatientsApi
         : null;
 
     public static async Task<Results<Created<PatientSummary>, ValidationProblem>> CreateAsync(
-        JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
+        JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, ContactSettings contacts, CancellationToken ct)
     {
         var clinic = Requests.ClinicOf(http.User)!.Value;
         var input = Requests.ReadObject(body, o =>
@@ -164,12 +171,14 @@ public static partial class PatientsApi
                 ? new PatientMedication(code, m.Date("started"), m.Date("lastDose"))
                 : null);
             var allergies = o.CodeList<Allergy>("allergies");
-            if (family is null || given is null || birth is null || o.HasErrors)
+            var contact = ReadContact(o, null, contacts.DefaultRegion);
+            if (family is null || given is null || birth is null || contact is null || o.HasErrors)
             {
                 return null;
             }
 
             var patient = Patient.Create(clinic, family, given, birth.Value, phototype);
+            patient.SetContact(contact.Phone, contact.Email, contact.Preference);
             foreach (var c in conditions)
             {
                 patient.RecordCondition(c.Code, c.Status, c.Since, c.Until);
@@ -195,7 +204,7 @@ public static partial class PatientsApi
         db.Patients.Add(created);
         audit.Audit(http, clinic, AuditAction.Create, "patient", created.Id, created.Id);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/patients/{created.Id}", new PatientSummary(created.Id, created.FamilyName, created.GivenName, created.BirthDate, created.Phototype));
+        return TypedResults.Created($"/api/patients/{created.Id}", PatientSummary.Of(created));
     }
 
     public static async Task<Results<Ok<PatientDetail>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
@@ -213,7 +222,7 @@ public static partial class PatientsApi
         var outcomes = await db.Scoped<OutcomeAssessment>().AsNoTracking().Where(o => o.PatientId == id).OrderBy(o => o.AssessedOn).ToListAsync(ct);
         await audit.AuditNowAsync(http, patient.ClinicId, AuditAction.Read, "patient", id, id, AuditOutcome.Success, ct);
         return TypedResults.Ok(new PatientDetail(
-            patient.Id, patient.ClinicId, patient.FamilyName, patient.GivenName, patient.BirthDate, patient.Phototype, patient.Version,
+            patient.Id, patient.ClinicId, patient.FamilyName, patient.GivenName, patient.BirthDate, patient.Phototype, patient.Phone, patient.Email, patient.ContactPreference, patient.Version,
             patient.Conditions, patient.Medications, patient.Allergies,
             [.. screenings.Select(s => new ScreeningView(s.Id, s.ScreenedAt, s.Verdict, s.NotBefore, s.KnowledgeVersion, JsonDocument.Parse(s.ResultJson).RootElement.Clone(), JsonSerializer.Deserialize(s.IntakeJson, StratumJson.Default.Intake)))],
             [.. sessions.Select(View)],
@@ -223,7 +232,7 @@ public static partial class PatientsApi
             [.. outcomes.Select(o => new OutcomeView(o.Id, o.AssessedOn, o.SessionId, o.QualitativeGrade, o.QuantitativeScore, o.PhotoIds))]));
     }
 
-    public static async Task<Results<Ok<PatientSummary>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    public static async Task<Results<Ok<PatientSummary>, ValidationProblem, ProblemHttpResult>> UpdateAsync(Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, TimeProvider time, ContactSettings contacts, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: true, ct) is not { } patient)
         {
@@ -236,7 +245,14 @@ public static partial class PatientsApi
             var family = o.Has("familyName") ? Name(o, "familyName") : patient.FamilyName;
             var given = o.Has("givenName") ? Name(o, "givenName") : patient.GivenName;
             var phototype = o.Integer("phototype", 1, 6);
-            return version is null || family is null || given is null || o.HasErrors ? null : new { Version = version.Value, family, given, phototype };
+            var birth = o.Date("birthDate");
+            if (birth is { } b && BirthDateProblem(b, time.Today()) is { } problem)
+            {
+                o.Error("birthDate", problem);
+            }
+
+            var contact = ReadContact(o, patient, contacts.DefaultRegion);
+            return version is null || family is null || given is null || contact is null || o.HasErrors ? null : new { Version = version.Value, family, given, phototype, birth, contact };
         });
         if (!input.TryGetValue(out var change))
         {
@@ -246,6 +262,12 @@ public static partial class PatientsApi
         // The version the caller read is what the update is checked against, not the one just loaded.
         db.Entry(patient).Property(p => p.Version).OriginalValue = change.Version;
         patient.Rename(change.family, change.given);
+        patient.SetContact(change.contact.Phone, change.contact.Email, change.contact.Preference);
+        if (change.birth is { } birthDate)
+        {
+            patient.CorrectBirthDate(birthDate);
+        }
+
         if (change.phototype is { } phototype)
         {
             patient.AssessPhototype(phototype);
@@ -262,7 +284,7 @@ public static partial class PatientsApi
             return Requests.Stale("patient");
         }
 
-        return TypedResults.Ok(new PatientSummary(patient.Id, patient.FamilyName, patient.GivenName, patient.BirthDate, patient.Phototype));
+        return TypedResults.Ok(PatientSummary.Of(patient));
     }
 
     private static string? Name(ObjectReader o, string field) => Filled(o, field, Patient.NameLength)?.Trim();

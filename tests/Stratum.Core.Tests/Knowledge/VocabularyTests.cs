@@ -17,12 +17,22 @@ public sealed class VocabularyTests
     }
 
     [Fact]
+    public void Clinic_day_codes_are_spelled_as_the_design_spells_them()
+    {
+        Codes.All<AppointmentStatus>().ShouldBe(["booked", "arrived", "completed", "cancelled", "no-show"]);
+        Codes.All<MessageKind>().ShouldBe(["appointment-reminder", "aftercare-24h", "aftercare-72h", "follow-up"]);
+        Codes.All<MessageStatus>().ShouldBe(["pending", "sent", "failed", "not-sendable"]);
+        Codes.All<ContactPreference>().ShouldBe(["email", "none"]);
+    }
+
+    [Fact]
     public void Every_code_of_every_vocabulary_round_trips()
     {
         RoundTrips<Setting>(); RoundTrips<Zone>(); RoundTrips<Indication>(); RoundTrips<Condition>(); RoundTrips<ConditionStatus>();
         RoundTrips<Medication>(); RoundTrips<Allergy>(); RoundTrips<Procedure>(); RoundTrips<Verdict>(); RoundTrips<Urgency>();
         RoundTrips<Symptom>(); RoundTrips<Trend>(); RoundTrips<Severity>(); RoundTrips<Mechanism>(); RoundTrips<DeviceVerdict>();
         RoundTrips<DeviceProperty>(); RoundTrips<SourceStatus>(); RoundTrips<IngredientClass>(); RoundTrips<AftercareVerdict>();
+        RoundTrips<ContactPreference>(); RoundTrips<AppointmentStatus>(); RoundTrips<MessageKind>(); RoundTrips<MessageStatus>();
     }
 
     private static void RoundTrips<T>() where T : struct, Enum

@@ -33,6 +33,19 @@ public static class StaffForms
         }
     }
 
+    /// <summary>Text as typed; an empty field is sent as null, which an update reads as "remove it".</summary>
+    public static void TextOrNull(this Utf8JsonWriter writer, string name, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, typed.Trim());
+        }
+    }
+
     /// <summary>A number when the typed text reads as one (a decimal comma too); otherwise the text, which the handler names as not a number.</summary>
     public static void Number(this Utf8JsonWriter writer, string name, string? typed)
     {
