@@ -183,6 +183,9 @@ internal static class Http
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), ClinicServer.Cancel);
 
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, string json) =>
+        client.PutAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), ClinicServer.Cancel);
+
     public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync(ClinicServer.Cancel))!;
 

@@ -118,7 +118,7 @@ public sealed class PagingTests
         lines.Where(l => l.Contains("HYPERLINK", StringComparison.Ordinal)).ShouldAllBe(l => l.Contains(",\"'=HYPERLINK", StringComparison.Ordinal), "a formula-like name stays text in a spreadsheet");
     }
 
-    private static async Task<Guid> PatientAsync(Clinic clinic, string family, string given, string born)
+    internal static async Task<Guid> PatientAsync(Clinic clinic, string family, string given, string born)
     {
         var response = await clinic.FrontDesk.PostJsonAsync("/api/patients", $$"""{ "familyName": "{{family}}", "givenName": "{{given}}", "birthDate": "{{born}}" }""");
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(ClinicServer.Cancel));

@@ -575,6 +575,16 @@ namespace Stratum.Data.Postgres.Migrations
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ContactPreference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -584,6 +594,11 @@ namespace Stratum.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<int?>("Phototype")
                         .HasColumnType("integer");
@@ -601,6 +616,10 @@ namespace Stratum.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClinicId", "BirthDate");
+
+                    b.HasIndex("ClinicId", "Email");
+
+                    b.HasIndex("ClinicId", "Phone");
 
                     b.HasIndex("ClinicId", "SortKey")
                         .IsUnique();

@@ -564,6 +564,16 @@ namespace Stratum.Data.Sqlite.Migrations
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPreference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -572,6 +582,11 @@ namespace Stratum.Data.Sqlite.Migrations
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Phototype")
@@ -589,6 +604,10 @@ namespace Stratum.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClinicId", "BirthDate");
+
+                    b.HasIndex("ClinicId", "Email");
+
+                    b.HasIndex("ClinicId", "Phone");
 
                     b.HasIndex("ClinicId", "SortKey")
                         .IsUnique();
