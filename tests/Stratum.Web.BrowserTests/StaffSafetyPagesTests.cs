@@ -20,9 +20,9 @@ public sealed class StaffSafetyPagesTests(BrowserFixture fixture) : IClassFixtur
         var (_, clinicAdminEmail) = await ClinicData.StaffAsync(http, admin, clinic, "clinic-admin");
         var (_, frontDeskEmail) = await ClinicData.StaffAsync(http, admin, clinic, "front-desk");
         await ClinicData.PostAsync(http, clinician, "/api/lots", """{ "lotNumber": "LOT-BAD", "product": "36-needle cartridge", "expiry": "2027-06-30" }""");
-        foreach (var (family, given) in new[] { ("Lindqvist", "Maja"), ("Okafor", "Ines") })
+        foreach (var (family, given, contact) in new[] { ("Lindqvist", "Maja", "\"phone\": \"07911 123456\","), ("Okafor", "Ines", "") })
         {
-            var patient = (await ClinicData.PostAsync(http, clinician, "/api/patients", $$"""{ "familyName": "{{family}}", "givenName": "{{given}}", "birthDate": "1991-04-02", "phototype": 3 }"""))["id"]!.GetValue<Guid>();
+            var patient = (await ClinicData.PostAsync(http, clinician, "/api/patients", $$"""{ "familyName": "{{family}}", "givenName": "{{given}}", "birthDate": "1991-04-02", {{contact}} "phototype": 3 }"""))["id"]!.GetValue<Guid>();
             await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/screenings", """{ "setting": "clinic", "age": 35, "fitzpatrick": 3, "indication": "acne-scars", "zones": ["cheeks"] }""");
             await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/consents", $$"""{ "textVersion": "consent-v1", "signedBy": "{{given}} {{family}}" }""");
             var session = (await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/sessions", """
@@ -44,6 +44,8 @@ public sealed class StaffSafetyPagesTests(BrowserFixture fixture) : IClassFixtur
         var signal = page.Locator("section.signal").Filter(new() { HasText = "sharing lot LOT-BAD" });
         await Assertions.Expect(signal).ToContainTextAsync("Lindqvist, Maja");
         await Assertions.Expect(signal).ToContainTextAsync("Okafor, Ines");
+        await Assertions.Expect(signal.Locator("li").Filter(new() { HasText = "Lindqvist" })).ToContainTextAsync("+44 7911 123456");
+        await Assertions.Expect(signal.Locator("li").Filter(new() { HasText = "Okafor" })).ToContainTextAsync("no phone or email on record");
         await PageChecks.ScreenshotAsync(page, "staff-signals");
 
         // The lot's page from the signal: who was treated; a recall without a reason is refused beside the field.
@@ -58,6 +60,7 @@ public sealed class StaffSafetyPagesTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator("#lot-status")).ToContainTextAsync("Recalled on 2026-11-25: Two infections within a week");
         await Assertions.Expect(page.Locator("#treated h2")).ToHaveTextAsync("Patients to contact");
         await Assertions.Expect(page.Locator("#lot-sessions")).ToContainTextAsync("Okafor, Ines");
+        await Assertions.Expect(page.Locator("#lot-sessions tbody tr").Filter(new() { HasText = "Lindqvist" }).GetByRole(AriaRole.Link, new() { Name = "+44 7911 123456" })).ToHaveAttributeAsync("href", "tel:+447911123456");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Recall this lot" })).ToHaveCountAsync(0);
         await PageChecks.ScreenshotAsync(page, "staff-lot-recalled");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Stratum.Data.Lots;
 
 /// <summary>One session that used a recalled lot, with whom to contact.</summary>
-public sealed record RecalledSession(Guid SessionId, DateOnly Date, Guid PatientId, string FamilyName, string GivenName, DateOnly LotExpiry);
+public sealed record RecalledSession(Guid SessionId, DateOnly Date, Guid PatientId, string FamilyName, string GivenName, DateOnly LotExpiry, string? Phone, string? Email);
 
 /// <summary>A page of the sessions that used a lot, oldest first, with the totals behind it.</summary>
 public sealed record RecallPage(IReadOnlyList<RecalledSession> Items, int Page, int PageSize, int Total, int Patients);
@@ -40,5 +40,5 @@ public static class LotRecall
         where s.ClinicId == clinicId && s.LotNumber == lotNumber
         join p in db.Scoped<Patients.Patient>().AsNoTracking() on s.PatientId equals p.Id
         orderby s.Date, s.Id
-        select new RecalledSession(s.Id, s.Date, p.Id, p.FamilyName, p.GivenName, s.LotExpiry);
+        select new RecalledSession(s.Id, s.Date, p.Id, p.FamilyName, p.GivenName, s.LotExpiry, p.Phone, p.Email);
 }

@@ -14,7 +14,7 @@ internal static class RecallCsv
         var name = new string([.. lot.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
         response.Headers.ContentDisposition = $"attachment; filename=\"lot-{name}-sessions.csv\"";
         await using var csv = CsvWriter.Create(response.Body, Options, leaveOpen: true);
-        csv.WriteHeader(["session_date", "family_name", "given_name", "patient_id", "session_id", "lot_expiry"]);
+        csv.WriteHeader(["session_date", "family_name", "given_name", "patient_id", "session_id", "lot_expiry", "phone", "email"]);
         await foreach (var s in sessions.WithCancellation(ct))
         {
             csv.WriteField(s.Date, "yyyy-MM-dd");
@@ -23,6 +23,8 @@ internal static class RecallCsv
             csv.WriteField(s.PatientId, "D");
             csv.WriteField(s.SessionId, "D");
             csv.WriteField(s.LotExpiry, "yyyy-MM-dd");
+            csv.WriteField(s.Phone);
+            csv.WriteField(s.Email);
             await csv.EndRecordAsync(ct);
         }
 

@@ -112,7 +112,7 @@ public sealed class PagingTests
         var csv = await north.ClinicAdmin.SendAsync(request, ClinicServer.Cancel);
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var lines = (await csv.Content.ReadAsStringAsync(ClinicServer.Cancel)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("session_date,family_name,given_name,patient_id,session_id,lot_expiry");
+        lines[0].ShouldBe("session_date,family_name,given_name,patient_id,session_id,lot_expiry,phone,email");
         lines.Length.ShouldBe(5, "a header and every session");
         lines.Count(l => l.StartsWith("2026-10-01,Lindqvist,Maja,", StringComparison.Ordinal)).ShouldBe(1);
         lines.Where(l => l.Contains("HYPERLINK", StringComparison.Ordinal)).ShouldAllBe(l => l.Contains(",\"'=HYPERLINK", StringComparison.Ordinal), "a formula-like name stays text in a spreadsheet");
