@@ -24,7 +24,7 @@ public static class StratumDatabase
     /// The host registers <see cref="Infrastructure.IClinicScope"/> (from the user's claims).
     /// </summary>
     /// <remarks>
-    /// SQLite without a connection string uses <c>stratum.db</c> in <c>Stratum:DataDirectory</c>, by default
+    /// SQLite without a connection string uses <c>stratum.db</c> (or <c>Stratum:DatabaseFile</c>) in <c>Stratum:DataDirectory</c>, by default
     /// <c>&lt;contentRoot&gt;/App_Data</c>, created if missing, so a fresh machine needs no set-up.
     /// </remarks>
     public static IServiceCollection AddStratumData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -110,8 +110,9 @@ public static class StratumDatabase
         return directory;
     }
 
+    /// <summary>The SQLite file in the data directory: <c>Stratum:DatabaseFile</c>, <c>stratum.db</c> unless set (the demo has its own).</summary>
     private static string DefaultSqlite(IConfiguration configuration, string contentRoot) =>
-        new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory(configuration, contentRoot), "stratum.db"), Pooling = true }.ToString();
+        new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory(configuration, contentRoot), configuration["Stratum:DatabaseFile"] ?? "stratum.db"), Pooling = true }.ToString();
 
     /// <summary>
     /// WAL lets readers go on while one connection writes. The mode is stored in the file, so setting it on every

@@ -39,6 +39,11 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton(KnowledgeLoading.Load(builder.Configuration));
     builder.Services.AddSingleton(ContactSettings.From(builder.Configuration));
+    if (command.Demo)
+    {
+        DemoData.UseOwnDatabase(builder.Configuration);
+    }
+
     builder.Services.AddStratumData(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddAuditSigning(builder.Configuration);
     builder.Services.AddSingleton<AuditVerificationJobs>();

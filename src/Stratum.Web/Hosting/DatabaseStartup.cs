@@ -40,6 +40,8 @@ internal static class DatabaseStartup
         {
             await DemoData.FillAsync(scope.ServiceProvider, configuration, logger, ct);
         }
+
+        await DemoData.LockAccountsAsync(users, demo, logger, ct);
     }
 
     private static async Task BootstrapAdminAsync(UserManager<StaffUser> users, IConfiguration configuration, ILogger logger)

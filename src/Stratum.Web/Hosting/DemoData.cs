@@ -31,6 +31,53 @@ internal static class DemoData
         ("Novak", "Petra", 1969, 2), ("Haddad", "Omar", 1988, 4), ("Silva", "Beatriz", 2001, 4), ("Walsh", "Niamh", 1974, 1),
     ];
 
+    /// <summary>The demo's SQLite file in the data directory, beside (never in) the clinic's <c>stratum.db</c>.</summary>
+    public const string DatabaseFile = "stratum-demo.db";
+
+    /// <summary>Where demo accounts sign in; a normal run keeps every account of this domain locked.</summary>
+    public const string AccountDomain = "@demo.stratum.test";
+
+    /// <summary>
+    /// Points a <c>--demo</c> run at a database of its own, so that fictional patients and accounts with a known
+    /// password never enter a clinic's database: <c>ConnectionStrings:StratumDemo</c> when set, else (SQLite)
+    /// <see cref="DatabaseFile"/>. PostgreSQL without a demo connection string refuses to start.
+    /// </summary>
+    public static void UseOwnDatabase(IConfiguration configuration)
+    {
+        if (configuration.GetConnectionString("StratumDemo") is { Length: > 0 } demo)
+        {
+            configuration[$"ConnectionStrings:{StratumDatabase.ConnectionStringName}"] = demo;
+        }
+        else if (StratumDatabase.ProviderFrom(configuration["Stratum:Database"]) == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("--demo on PostgreSQL needs ConnectionStrings__StratumDemo: the demo never fills the clinic's own database.");
+        }
+        else
+        {
+            configuration[$"ConnectionStrings:{StratumDatabase.ConnectionStringName}"] = null;
+            configuration["Stratum:DatabaseFile"] = DatabaseFile;
+        }
+    }
+
+    /// <summary>
+    /// In a run without <c>--demo</c>, demo accounts (made by an older version in the clinic's database) are locked
+    /// out for good: their password is known to anyone who ran the demo. A demo run unlocks them.
+    /// </summary>
+    public static async Task LockAccountsAsync(UserManager<StaffUser> users, bool demo, ILogger logger, CancellationToken ct)
+    {
+        var accounts = await users.Users.Where(u => u.Email != null && u.Email.EndsWith(AccountDomain)).ToListAsync(ct);
+        foreach (var account in accounts)
+        {
+            await users.SetLockoutEnabledAsync(account, true);
+            await users.SetLockoutEndDateAsync(account, demo ? null : DateTimeOffset.MaxValue);
+        }
+
+        if (!demo && accounts.Count > 0)
+        {
+            logger.LogWarning("Locked {Count} demo accounts found in this database; run with --demo for the demo, which has a database of its own.", accounts.Count);
+        }
+    }
+
     public static async Task FillAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken ct)
     {
         var db = services.GetRequiredService<StratumDbContext>();
@@ -52,7 +99,7 @@ internal static class DemoData
         var staff = new Dictionary<string, StaffUser>();
         foreach (var role in new[] { Roles.ClinicAdmin, Roles.Clinician, Roles.FrontDesk })
         {
-            var user = new StaffUser { UserName = $"{role}@demo.stratum.test", Email = $"{role}@demo.stratum.test", EmailConfirmed = true, ClinicId = clinic.Id };
+            var user = new StaffUser { UserName = role + AccountDomain, Email = role + AccountDomain, EmailConfirmed = true, ClinicId = clinic.Id };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {

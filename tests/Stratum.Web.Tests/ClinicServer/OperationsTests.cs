@@ -140,4 +140,63 @@ public sealed class OperationsTests
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(ClinicServer.Cancel));
         return (await response.Content.ReadFromJsonAsync<JsonObject>(ClinicServer.Cancel))!["id"]!.GetValue<Guid>();
     }
+
+    [Fact]
+    public async Task The_demo_runs_on_a_database_of_its_own_and_its_accounts_cannot_sign_in_to_a_normal_run()
+    {
+        var directory = Directory.CreateTempSubdirectory("stratum-demo-");
+        try
+        {
+            var settings = WebProcess.Settings(directory);
+            settings["Stratum__Demo__Password"] = ClinicServer.StaffPassword;
+            using (var demo = await WebProcess.StartAsync(settings, null, "--demo"))
+            {
+                using var http = new HttpClient { BaseAddress = demo.BaseAddress };
+                var token = await WebProcess.TokenAsync(http, "clinician@demo.stratum.test", ClinicServer.StaffPassword);
+                using var patients = new HttpRequestMessage(HttpMethod.Get, "/api/patients") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+                var list = JsonNode.Parse(await (await http.SendAsync(patients, ClinicServer.Cancel)).Content.ReadAsStringAsync(ClinicServer.Cancel))!;
+                list["total"]!.GetValue<int>().ShouldBeGreaterThan(0, "the demo clinic has its fictional patients");
+            }
+
+            File.Exists(Path.Combine(directory.FullName, "stratum-demo.db")).ShouldBeTrue();
+            File.Exists(Path.Combine(directory.FullName, "stratum.db")).ShouldBeFalse("the demo never touches the clinic's database");
+
+            using var normal = await WebProcess.StartAsync(settings);
+            using var client = new HttpClient { BaseAddress = normal.BaseAddress };
+            var refused = await client.PostAsJsonAsync("/api/auth/login", new { email = "clinician@demo.stratum.test", password = ClinicServer.StaffPassword }, ClinicServer.Cancel);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await client.PostAsJsonAsync("/api/auth/login", new { email = ClinicServer.AdminEmail, password = ClinicServer.AdminPassword }, ClinicServer.Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_accounts_an_older_version_left_in_the_clinic_database_are_locked_in_a_normal_run()
+    {
+        var directory = Directory.CreateTempSubdirectory("stratum-demo-");
+        try
+        {
+            var settings = WebProcess.Settings(directory);
+            settings["Stratum__Demo__Password"] = ClinicServer.StaffPassword;
+
+            // As before this change: the demo filled the clinic's own file.
+            settings["ConnectionStrings__StratumDemo"] = $"Data Source={Path.Combine(directory.FullName, "stratum.db")}";
+            using (await WebProcess.StartAsync(settings, null, "--demo"))
+            {
+            }
+
+            settings.Remove("ConnectionStrings__StratumDemo");
+            using var normal = await WebProcess.StartAsync(settings);
+            using var client = new HttpClient { BaseAddress = normal.BaseAddress };
+            var refused = await client.PostAsJsonAsync("/api/auth/login", new { email = "clinic-admin@demo.stratum.test", password = ClinicServer.StaffPassword }, ClinicServer.Cancel);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }

@@ -73,9 +73,9 @@ public sealed class WebProcess : IDisposable
     }
 
     /// <summary>Starts the host and waits until <c>/health</c> answers.</summary>
-    public static async Task<WebProcess> StartAsync(Dictionary<string, string> settings, int? port = null)
+    public static async Task<WebProcess> StartAsync(Dictionary<string, string> settings, int? port = null, params string[] arguments)
     {
-        var host = Launch(settings, port ?? FreePort());
+        var host = Launch(settings, port ?? FreePort(), arguments);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         var started = Stopwatch.StartNew();
         while (started.Elapsed < StartDeadline && !host.HasExited)
