@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stratum.Core.Vocabulary;
 using Stratum.Data.AdverseEvents;
+using Stratum.Data.Appointments;
 using Stratum.Data.Audit;
 using Stratum.Data.Clinics;
 using Stratum.Data.Consents;
@@ -66,6 +67,8 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
 
     public DbSet<Lot> Lots => Set<Lot>();
 
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     internal DbSet<AuditHead> AuditHeads => Set<AuditHead>();
@@ -108,6 +111,7 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
         builder.Entity<OutcomeAssessment>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<Photo>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<Lot>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<Appointment>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<Clinic>().HasQueryFilter(e => e.Id == ScopeClinicId);
     }

@@ -109,6 +109,7 @@ try
     app.MapAuthApi();
     app.MapClinicsApi();
     app.MapPatientsApi();
+    app.MapAppointmentsApi();
     app.MapPhotosApi();
     app.MapLotsApi();
     app.MapSafetyApi();

@@ -190,8 +190,14 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
             Add(file, code, "the rule is missing; the server needs it");
         }
 
+        foreach (var code in Scheduling.BookingRules.Codes.Where(c => records.BookingRules?.Any(r => r.Code == c) != true))
+        {
+            Add(file, code, "the booking rule is missing; the server needs it");
+        }
+
         Unique(records.SessionRules.Select(r => r.Code), file, errors);
-        foreach (var rule in records.SessionRules)
+        Unique((records.BookingRules ?? []).Select(r => r.Code), file, errors);
+        foreach (var rule in records.SessionRules.Concat(records.BookingRules ?? []))
         {
             CheckSources(file, rule.Code, rule.Sources);
             CheckText(file, rule.Code, rule.Message);

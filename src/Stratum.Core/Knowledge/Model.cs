@@ -285,7 +285,8 @@ public enum PositionCondition { BeforeOnePercentLine, FirstPosition }
 /// <summary>knowledge/records.json: what the clinic server enforces when a session is recorded, and how it finds safety signals.</summary>
 /// <param name="ScreeningValidDays">A screening older than this many days does not count.</param>
 /// <param name="BlockingVerdicts">Screening verdicts that refuse a session.</param>
-public sealed record RecordsFile(string Note, int ScreeningValidDays, IReadOnlyList<Verdict> BlockingVerdicts, IReadOnlyList<RecordRule> SessionRules, SignalSettings Signals);
+/// <param name="BookingRules">What booking an appointment checks ahead of time (<see cref="Scheduling.BookingRules"/>).</param>
+public sealed record RecordsFile(string Note, int ScreeningValidDays, IReadOnlyList<Verdict> BlockingVerdicts, IReadOnlyList<RecordRule> SessionRules, IReadOnlyList<RecordRule> BookingRules, SignalSettings Signals);
 
 /// <summary>A server rule; <c>{placeholders}</c> in the message are filled in where it fires.</summary>
 public sealed record RecordRule(string Code, string Message, IReadOnlyList<string> Sources);

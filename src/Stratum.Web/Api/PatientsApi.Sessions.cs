@@ -40,7 +40,7 @@ public static partial class PatientsApi
             return Requests.Invalid(input.Errors);
         }
 
-        var latest = await db.Screenings.AsNoTracking().Where(s => s.PatientId == id).OrderByDescending(s => s.ScreenedAt).FirstOrDefaultAsync(ct);
+        var latest = await LatestScreeningAsync(db, id, ct);
         var previous = await db.Sessions.AsNoTracking().Where(s => s.PatientId == id).Select(s => s.Date).ToListAsync(ct);
         var lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.ClinicId == patient.ClinicId && l.LotNumber == session.LotNumber, ct);
         var consent = await db.Consents.AsNoTracking().Where(c => c.PatientId == id && (session.ConsentId == null || c.Id == session.ConsentId))
@@ -49,7 +49,7 @@ public static partial class PatientsApi
             session.Date,
             session.Indication,
             session.Zones,
-            latest is null ? null : new LastScreening(DateOnly.FromDateTime(latest.ScreenedAt.UtcDateTime), latest.Verdict, latest.NotBefore, JsonSerializer.Deserialize(latest.IntakeJson, StratumJson.Default.Intake)!),
+            latest,
             previous,
             new LotState(session.LotNumber, lot is null || session.LotExpiry < lot.Expiry ? session.LotExpiry : lot.Expiry, lot?.RecalledAt, lot?.RecallReason, lot is not null),
             consent is not null);
@@ -74,6 +74,7 @@ public static partial class PatientsApi
         recorded.WriteNotes(session.Notes);
         db.Sessions.Add(recorded);
         audit.Audit(http, patient.ClinicId, AuditAction.Create, "session", recorded.Id, id);
+        await CompleteAppointmentAsync(db, audit, http, time, recorded, ct);
         if (refusals.Count > 0)
         {
             audit.Audit(http, patient.ClinicId, AuditAction.Create, "session-override:" + string.Join(",", refusals.Select(r => r.Rule)), recorded.Id, id);
@@ -81,6 +82,27 @@ public static partial class PatientsApi
 
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/patients/{id}", new SessionRecorded(recorded.Id, recorded.Date, recorded.OverrideReason, refusals));
+    }
+
+    /// <summary>The patient's open treatment appointment on the session's day, if any, is completed by the session.</summary>
+    private static async Task CompleteAppointmentAsync(StratumDbContext db, AuditTrail audit, HttpContext http, TimeProvider time, Session session, CancellationToken ct)
+    {
+        var open = await db.Appointments
+            .Where(a => a.PatientId == session.PatientId && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived))
+            .OrderBy(a => a.Start).ToListAsync(ct);
+        if (open.FirstOrDefault(a => a.IsTreatment && AppointmentsApi.DayOf(a.Start, time) == session.Date) is { } appointment)
+        {
+            appointment.Complete(session.Id);
+            audit.Audit(http, session.ClinicId, AuditAction.Update, "appointment-status:completed", appointment.Id, session.PatientId);
+        }
+    }
+
+    /// <summary>The patient's latest stored screening as the session and booking rules read it; null when never screened.</summary>
+    internal static async Task<LastScreening?> LatestScreeningAsync(StratumDbContext db, Guid patientId, CancellationToken ct)
+    {
+        var latest = await db.Screenings.AsNoTracking().Where(s => s.PatientId == patientId).OrderByDescending(s => s.ScreenedAt).FirstOrDefaultAsync(ct);
+        return latest is null ? null
+            : new LastScreening(DateOnly.FromDateTime(latest.ScreenedAt.UtcDateTime), latest.Verdict, latest.NotBefore, JsonSerializer.Deserialize(latest.IntakeJson, StratumJson.Default.Intake)!);
     }
 
     internal static SessionView View(Session s) => new(s.Id, s.Date, s.OperatorId, $"{s.Device.Make} {s.Device.Model}", s.Device.NeedleConfiguration, s.LotNumber, s.LotExpiry,

@@ -23,6 +23,9 @@ public static class Policies
 
     public const string Clinician = "clinician";
 
+    /// <summary>Who books appointments (DESIGN §5): clinicians and the front desk.</summary>
+    public const string Booking = "booking";
+
     /// <summary>A clinic's administrator.</summary>
     public const string ClinicAdmin = "clinic-admin";
 
@@ -107,6 +110,7 @@ public static class SecurityServices
             .AddPolicy(Policies.ClinicMember, p => p.RequireRole(Roles.ClinicAdmin, Roles.Clinician, Roles.FrontDesk).RequireClaim(ClaimNames.Clinic))
             .AddPolicy(Policies.ClinicalLead, p => p.RequireRole(Roles.ClinicAdmin, Roles.Clinician).RequireClaim(ClaimNames.Clinic))
             .AddPolicy(Policies.Clinician, p => p.RequireRole(Roles.Clinician).RequireClaim(ClaimNames.Clinic))
+            .AddPolicy(Policies.Booking, p => p.RequireRole(Roles.Clinician, Roles.FrontDesk).RequireClaim(ClaimNames.Clinic))
             .AddPolicy(Policies.ClinicAdmin, p => p.RequireRole(Roles.ClinicAdmin).RequireClaim(ClaimNames.Clinic))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Stratum.Data.Identity;
+
+/// <summary>A clinician as the appointment book names them.</summary>
+public sealed record ClinicianName(string Id, string Name);
+
+public static class ClinicStaff
+{
+    /// <summary>The clinicians of <paramref name="clinicId"/>, by email; the admin's scope is demanded to include the clinic.</summary>
+    public static Task<List<ClinicianName>> CliniciansAsync(this StratumDbContext db, Guid clinicId, CancellationToken cancellationToken)
+    {
+        db.DemandScope(nameof(StaffUser), clinicId);
+        return (from user in db.Users.AsNoTracking()
+                where user.ClinicId == clinicId
+                join link in db.UserRoles on user.Id equals link.UserId
+                join role in db.Roles on link.RoleId equals role.Id
+                where role.Name == Roles.Clinician
+                orderby user.Email
+                select new ClinicianName(user.Id, user.Email ?? user.UserName ?? user.Id)).ToListAsync(cancellationToken);
+    }
+}
