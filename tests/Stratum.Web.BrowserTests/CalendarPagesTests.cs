@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+
+namespace Stratum.Web.BrowserTests;
+
+/// <summary>/calendar (DESIGN §6): booking from the patient's record with the gates applied, the day and week views, status buttons; on a 390 px phone without JavaScript.</summary>
+public sealed class CalendarPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_clinician_books_from_the_record_sees_the_interval_refusal_books_with_a_reason_and_marks_the_patient_arrived()
+    {
+        Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        var admin = await ClinicData.TokenAsync(http, StratumServer.AdminEmail, StratumServer.AdminPassword);
+        var (clinician, email) = await ClinicData.ClinicianAsync(http, admin, "Calendar");
+        var patient = (await ClinicData.PostAsync(http, clinician, "/api/patients", """{ "familyName": "Novak", "givenName": "Petra", "birthDate": "1969-05-02", "phototype": 2 }"""))["id"]!.GetValue<Guid>();
+        await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/screenings", """{ "setting": "clinic", "age": 57, "fitzpatrick": 2, "indication": "acne-scars", "zones": ["cheeks"] }""");
+        await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "Petra Novak" }""");
+        await ClinicData.PostAsync(http, clinician, "/api/lots", """{ "lotNumber": "LOT-CAL", "product": "36-needle cartridge", "expiry": "2027-06-30" }""");
+        await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/sessions", """
+            { "date": "2026-11-25", "indication": "acne-scars", "zones": [{ "zone": "cheeks", "depthMm": 1.0, "passes": 2 }],
+              "device": { "make": "SkinPen", "model": "Precision", "needleConfiguration": "14-needle" }, "lot": { "number": "LOT-CAL", "expiry": "2027-06-30" } }
+            """);
+
+        var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await ClinicData.SignInAsync(page, fixture.BaseUrl, email);
+        await page.GotoAsync($"{fixture.BaseUrl}/patients/{patient}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Book an appointment" }).ClickAsync();
+
+        await page.GetByLabel("Date of the visit").FillAsync("2026-12-01");
+        await page.GetByLabel("Time", new() { Exact = true }).FillAsync("14:30");
+        await page.GetByLabel("Minutes", new() { Exact = true }).FillAsync("45");
+        await page.GetByLabel("Treatment").SelectOptionAsync("acne-scars");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book" }).ClickAsync();
+        var answer = page.Locator("#book-answer");
+        await Assertions.Expect(answer).ToContainTextAsync("CI-INTERVAL");
+        await Assertions.Expect(answer).ToContainTextAsync("2026-11-25");
+
+        await page.GetByLabel("Reason to book despite a refusal").FillAsync("review visit, no needling");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book" }).ClickAsync();
+        var booked = page.Locator("li.appointment").Filter(new() { HasText = "Novak, Petra" });
+        await Assertions.Expect(booked).ToContainTextAsync("14:30–15:15");
+        await Assertions.Expect(booked).ToContainTextAsync("Booked despite a refusal: review visit, no needling");
+        await Assertions.Expect(booked.Locator(".badge")).ToHaveTextAsync("booked");
+
+        await booked.GetByRole(AriaRole.Button, new() { Name = "Arrived: Novak, Petra at 14:30" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status-answer")).ToHaveTextAsync("Marked arrived.");
+        await Assertions.Expect(page.Locator("li.appointment").Filter(new() { HasText = "Novak, Petra" }).Locator(".badge")).ToHaveTextAsync("arrived");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Week view" }).ClickAsync();
+        await Assertions.Expect(page.Locator("section.calendar-day")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("section.calendar-day").Filter(new() { HasText = "Tuesday 1 December 2026" })).ToContainTextAsync("Novak, Petra");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, "nothing overflows a phone's width");
+        await PageChecks.ShouldLabelEveryInputAsync(page);
+        await PageChecks.ScreenshotAsync(page, "staff-calendar-week");
+    }
+}
