@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Stratum.Data.AdverseEvents;
+using Stratum.Data.Appointments;
 using Stratum.Data.Audit;
 using Stratum.Data.Lots;
 using Stratum.Data.Patients;
@@ -15,6 +16,8 @@ namespace Stratum.Data.Tests;
 /// </summary>
 public sealed class QueryPlanTests
 {
+    private static readonly DateTimeOffset ClinicStart = new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
+
     [Theory, ClassData(typeof(Providers))]
     public async Task Every_clinic_scoped_query_uses_an_index(DatabaseProvider provider)
     {
@@ -45,6 +48,10 @@ public sealed class QueryPlanTests
             ["lots"] = db.Lots.OrderBy(l => l.Expiry),
             ["recall: sessions of a lot"] = LotRecall.SessionsByLot(db, a.Id, "LOT-1").Take(100),
             ["signals: adverse events of a period"] = AdverseEventLog.InPeriod(db, day.AddDays(-111), day),
+            ["calendar: a week of the book"] = AppointmentBook.Starting(db, ClinicStart, ClinicStart.AddDays(7), null),
+            ["calendar: one clinician's week"] = AppointmentBook.Starting(db, ClinicStart, ClinicStart.AddDays(7), "clinician-1"),
+            ["booking: is the clinician busy"] = AppointmentBook.Overlapping(db, Appointment.Book(a.Id, patient.Id, "clinician-1", ClinicStart, 30, null, [], "front-desk-1", ClinicStart, null)),
+            ["booking: the patient's open appointments"] = AppointmentBook.OpenOf(db, patient.Id, Guid.NewGuid()),
             ["audit trail, newest page"] = AuditTrail.Page(db, null, 100),
             ["audit trail, an older page"] = AuditTrail.Page(db, 5_000, 100),
         };

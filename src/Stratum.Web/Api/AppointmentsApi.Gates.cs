@@ -22,10 +22,7 @@ public static partial class AppointmentsApi
     private static async Task<Gate> GateAsync(Appointment appointment, string? overrideReason, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
     {
         var rules = new BookingRules(knowledge);
-        var busy = await db.Appointments.AsNoTracking()
-            .Where(a => a.ClinicianId == appointment.ClinicianId && a.Id != appointment.Id && a.Start < appointment.End && a.End > appointment.Start
-                && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived))
-            .OrderBy(a => a.Start).FirstOrDefaultAsync(ct);
+        var busy = await AppointmentBook.Overlapping(db, appointment).FirstOrDefaultAsync(ct);
         if (busy is not null)
         {
             var finding = rules.Busy(Local(busy.Start, time), Local(busy.End, time));
@@ -34,9 +31,7 @@ public static partial class AppointmentsApi
 
         var day = DayOf(appointment.Start, time);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.PatientId == appointment.PatientId).Select(s => s.Date).ToListAsync(ct);
-        var others = await db.Appointments.AsNoTracking()
-            .Where(a => a.PatientId == appointment.PatientId && a.Id != appointment.Id && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived))
-            .Select(a => new { a.Start, a.Indication, a.ZoneCodes }).ToListAsync(ct);
+        var others = await AppointmentBook.OpenOf(db, appointment.PatientId, appointment.Id).Select(a => new { a.Start, a.Indication, a.ZoneCodes }).ToListAsync(ct);
         var decision = rules.Check(new BookingCheck(
             day,
             appointment.IsTreatment,
@@ -82,13 +77,7 @@ public static partial class AppointmentsApi
     internal static async Task<List<AppointmentView>> ReadBookAsync(StratumDbContext db, KnowledgeBase knowledge, TimeProvider time, DateOnly first, DateOnly last, string? clinicianId, CancellationToken ct)
     {
         var (start, end) = (StartOf(first, time), StartOf(last.AddDays(1), time));
-        var query = db.Appointments.AsNoTracking().Where(a => a.Start >= start && a.Start < end);
-        if (clinicianId is not null)
-        {
-            query = query.Where(a => a.ClinicianId == clinicianId);
-        }
-
-        return await ViewsAsync(db, knowledge, time, await query.OrderBy(a => a.Start).ToListAsync(ct), ct);
+        return await ViewsAsync(db, knowledge, time, await AppointmentBook.Starting(db, start, end, clinicianId).ToListAsync(ct), ct);
     }
 
     /// <summary>The appointments as views: patient and clinician named, the warnings of each open treatment as of now.</summary>

@@ -7,6 +7,7 @@ using Stratum.Core.Knowledge;
 using Stratum.Core.Records;
 using Stratum.Core.Vocabulary;
 using Stratum.Data;
+using Stratum.Data.Appointments;
 using Stratum.Data.Audit;
 using Stratum.Data.Infrastructure;
 using Stratum.Data.Sessions;
@@ -87,9 +88,7 @@ public static partial class PatientsApi
     /// <summary>The patient's open treatment appointment on the session's day, if any, is completed by the session.</summary>
     private static async Task CompleteAppointmentAsync(StratumDbContext db, AuditTrail audit, HttpContext http, TimeProvider time, Session session, CancellationToken ct)
     {
-        var open = await db.Appointments
-            .Where(a => a.PatientId == session.PatientId && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived))
-            .OrderBy(a => a.Start).ToListAsync(ct);
+        var open = await AppointmentBook.OpenOf(db, session.PatientId).ToListAsync(ct);
         if (open.FirstOrDefault(a => a.IsTreatment && AppointmentsApi.DayOf(a.Start, time) == session.Date) is { } appointment)
         {
             appointment.Complete(session.Id);
