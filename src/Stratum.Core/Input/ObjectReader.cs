@@ -143,6 +143,22 @@ public sealed class ObjectReader
             return id.HasValue;
         });
 
+    /// <summary>
+    /// <c>overrideReason</c>: why a refusal is overridden. Absent is null (nothing overridden); given, it must say
+    /// something, since an override is recorded and audited with its reason.
+    /// </summary>
+    public string? OverrideReason(int maxLength)
+    {
+        var reason = Text("overrideReason", maxLength);
+        if (reason is not null && string.IsNullOrWhiteSpace(reason))
+        {
+            Error("overrideReason", "an override needs a written reason");
+            return null;
+        }
+
+        return reason;
+    }
+
     /// <summary>A moment in time as ISO 8601 with its offset (<c>2026-12-08T14:30:00+01:00</c> or <c>…Z</c>); a time without an offset is refused, since it names no moment.</summary>
     public DateTimeOffset? Instant(string field, bool required = false) =>
         !Present(field, required, out var e) ? null

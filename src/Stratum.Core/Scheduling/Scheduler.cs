@@ -34,11 +34,7 @@ public sealed record ScheduleRequest(
 
         var sessions = o.Integer("sessions", 1, MaxSessions);
         var device = o.Object("device", DeviceSpec.Read);
-        var overrideReason = o.Text("overrideReason", 2000);
-        if (overrideReason is { } reason && string.IsNullOrWhiteSpace(reason))
-        {
-            o.Error("overrideReason", "an override needs a written reason");
-        }
+        var overrideReason = o.OverrideReason(2000);
 
         return setting is { } s && indication is { } i && start is { } d
             ? new ScheduleRequest(s, i, d, previous.Order().ToList(), sessions, device, overrideReason)

@@ -54,7 +54,7 @@ public static partial class AppointmentsApi
                 o.Error("status", "move an appointment or set its status, not both at once");
             }
 
-            var reason = OverrideReason(o);
+            var reason = o.OverrideReason(Limits.NoteLength);
             return version is { } v && !o.HasErrors ? new ChangeInput(v, start, duration, clinician, status, reason) : null;
         });
         if (!input.TryGetValue(out var change))

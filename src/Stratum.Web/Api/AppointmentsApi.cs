@@ -78,7 +78,7 @@ public static partial class AppointmentsApi
             var clinician = o.Text("clinicianId", Limits.UserIdLength);
             var indication = o.Code<Indication>("indication");
             var zones = o.CodeList<Zone>("zones", 16);
-            var reason = OverrideReason(o);
+            var reason = o.OverrideReason(Limits.NoteLength);
             return patient is { } p && start is { } s && duration is { } d && !o.HasErrors ? new BookingInput(p, s, d, clinician, indication, zones, reason) : null;
         });
         if (!input.TryGetValue(out var booking))
@@ -153,18 +153,6 @@ public static partial class AppointmentsApi
         }
 
         return start;
-    }
-
-    private static string? OverrideReason(ObjectReader o)
-    {
-        var reason = o.Text("overrideReason", Limits.NoteLength);
-        if (reason is not null && string.IsNullOrWhiteSpace(reason))
-        {
-            o.Error("overrideReason", "an override needs a written reason");
-            return null;
-        }
-
-        return reason?.Trim();
     }
 
     /// <summary>The clinician whose book it goes in: the one named (a clinician of the clinic), else the caller when a clinician.</summary>

@@ -144,11 +144,7 @@ public static partial class PatientsApi
         var consent = o.Id("consentId", "a consent id");
 
         var notes = o.Text("notes", Limits.NoteLength);
-        var overrideReason = o.Text("overrideReason", Limits.NoteLength);
-        if (overrideReason is not null && string.IsNullOrWhiteSpace(overrideReason))
-        {
-            o.Error("overrideReason", "an override needs a written reason");
-        }
+        var overrideReason = o.OverrideReason(Limits.NoteLength);
 
         return o.HasErrors || device is null || lot is null
             ? null
