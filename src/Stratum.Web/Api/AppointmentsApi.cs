@@ -176,29 +176,13 @@ public static partial class AppointmentsApi
     /// <summary>The days asked for, today and the six after it by default; a range is at most <see cref="MaxDays"/> days.</summary>
     internal static (DateOnly From, DateOnly To) Days(string? from, string? to, DateOnly today, List<InputError> errors)
     {
-        var first = Day("from", from, today, errors);
-        var last = Day("to", to, first.AddDays(6), errors);
+        var first = Paging.Day("from", from, today, errors);
+        var last = Paging.Day("to", to, first.AddDays(6), errors);
         if (errors.Count == 0 && (last < first || last.DayNumber - first.DayNumber >= MaxDays))
         {
             errors.Add(new InputError("to", $"must be on or after from and at most {MaxDays} days on"));
         }
 
         return (first, last);
-    }
-
-    private static DateOnly Day(string name, string? text, DateOnly fallback, List<InputError> errors)
-    {
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        errors.Add(new InputError(name, $"'{ObjectReader.Printable(text)}' is not a date (yyyy-MM-dd)"));
-        return fallback;
     }
 }

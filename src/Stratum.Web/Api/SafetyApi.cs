@@ -40,30 +40,14 @@ public static class SafetyApi
     /// <summary>The period of signals asked for, or the errors naming <c>from</c> or <c>to</c>.</summary>
     public static (DateOnly From, DateOnly To) SignalPeriod(string? from, string? to, DateOnly today, List<InputError> errors)
     {
-        var end = Day("to", to, today, errors);
-        var start = Day("from", from, end.AddDays(1 - DefaultSignalDays), errors);
+        var end = Paging.Day("to", to, today, errors);
+        var start = Paging.Day("from", from, end.AddDays(1 - DefaultSignalDays), errors);
         if (errors.Count == 0 && (start > end || end.DayNumber - start.DayNumber >= MaxSignalDays))
         {
             errors.Add(new InputError("from", $"must be on or before to, and at most {MaxSignalDays} days before it"));
         }
 
         return (start, end);
-
-        static DateOnly Day(string name, string? text, DateOnly fallback, List<InputError> errors)
-        {
-            if (text is null)
-            {
-                return fallback;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                return day;
-            }
-
-            errors.Add(new InputError(name, "must be a date yyyy-MM-dd"));
-            return fallback;
-        }
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SafetySignal>>, ValidationProblem>> SignalsAsync(
