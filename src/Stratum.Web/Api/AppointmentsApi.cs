@@ -99,7 +99,7 @@ public static partial class AppointmentsApi
         }
 
         var appointment = Appointment.Book(clinic, booking.PatientId, clinicianId, booking.Start, booking.DurationMinutes, booking.Indication, booking.Zones,
-            UserId(http), now, booking.OverrideReason);
+            Requests.UserId(http), now, booking.OverrideReason);
         var gate = await GateAsync(appointment, booking.OverrideReason, http, db, audit, knowledge, time, ct);
         if (gate.Refused is { } refused)
         {
@@ -140,7 +140,6 @@ public static partial class AppointmentsApi
     public static async Task<Ok<List<ClinicianName>>> CliniciansAsync(HttpContext http, StratumDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.CliniciansAsync(Requests.ClinicOf(http.User)!.Value, ct));
 
-    internal static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
     /// <summary>A start with its offset, not in the past.</summary>
     private static DateTimeOffset? Start(ObjectReader o, DateTimeOffset now, bool required = true)
@@ -159,7 +158,7 @@ public static partial class AppointmentsApi
     private static async Task<string?> ClinicianAsync(string? named, HttpContext http, StratumDbContext db, Guid clinic, List<InputError> errors, CancellationToken ct)
     {
         var clinicians = await db.CliniciansAsync(clinic, ct);
-        var id = named ?? (http.User.IsInRole(Roles.Clinician) ? UserId(http) : null);
+        var id = named ?? (http.User.IsInRole(Roles.Clinician) ? Requests.UserId(http) : null);
         if (id is null)
         {
             errors.Add(new InputError("$.clinicianId", "is required: name the clinician whose book the appointment goes in"));

@@ -43,7 +43,7 @@ public static partial class PatientsApi
         patient.RecordScreening(intake);
         var screening = Screening.Record(patient.ClinicId, id,
             JsonSerializer.Serialize(intake, StratumJson.Default.Intake), JsonSerializer.Serialize(result, StratumJson.Default.ScreeningResult),
-            result.Verdict, result.NotBefore, result.KnowledgeVersion, UserId(http), time.GetUtcNow());
+            result.Verdict, result.NotBefore, result.KnowledgeVersion, Requests.UserId(http), time.GetUtcNow());
         db.Screenings.Add(screening);
         audit.Audit(http, patient.ClinicId, AuditAction.Create, "screening", screening.Id, id);
         await db.SaveChangesAsync(ct);
@@ -65,7 +65,7 @@ public static partial class PatientsApi
             var signedAt = o.DateTime("signedAt");
             return version is null || signedBy is null || o.HasErrors
                 ? null
-                : Consent.Sign(patient.ClinicId, id, version, signedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow(), signedBy, UserId(http));
+                : Consent.Sign(patient.ClinicId, id, version, signedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow(), signedBy, Requests.UserId(http));
         });
         if (!input.TryGetValue(out var consent))
         {
@@ -105,7 +105,7 @@ public static partial class PatientsApi
         }
 
         var triage = new Triager(knowledge).Triage(report.Triage);
-        var adverse = AdverseEvent.Report(patient.ClinicId, id, report.Session, report.Occurred, time.GetUtcNow(), UserId(http), triage.Urgency,
+        var adverse = AdverseEvent.Report(patient.ClinicId, id, report.Session, report.Occurred, time.GetUtcNow(), Requests.UserId(http), triage.Urgency,
             report.Triage.Symptoms.Select(s => new StoredSymptom(s.Code, s.Trend, s.Severity)));
         db.AdverseEvents.Add(adverse);
         audit.Audit(http, patient.ClinicId, AuditAction.Create, "adverse-event", adverse.Id, id);
@@ -196,7 +196,7 @@ public static partial class PatientsApi
 
         var plan = new Planner(knowledge).Plan(intake);
         var stored = TreatmentPlan.Create(patient.ClinicId, id, intake.Indication!.Value, intake.Setting, JsonSerializer.Serialize(plan, StratumJson.Default.Plan),
-            Math.Clamp(plan.Sessions.Min, 1, 20), UserId(http), time.GetUtcNow());
+            Math.Clamp(plan.Sessions.Min, 1, 20), Requests.UserId(http), time.GetUtcNow());
         db.TreatmentPlans.Add(stored);
         audit.Audit(http, patient.ClinicId, AuditAction.Create, "treatment-plan", stored.Id, id);
         await db.SaveChangesAsync(ct);
@@ -242,7 +242,7 @@ public static partial class PatientsApi
 
         var score = scorer.Score(report.Assessments);
         var assessed = report.Assessments[0].Date ?? time.Today();
-        var stored = OutcomeAssessment.Assess(patient.ClinicId, id, report.Session, assessed, UserId(http), score.QualitativeGrade, score.QuantitativeScore);
+        var stored = OutcomeAssessment.Assess(patient.ClinicId, id, report.Session, assessed, Requests.UserId(http), score.QualitativeGrade, score.QuantitativeScore);
         foreach (var photo in report.Photos)
         {
             stored.AttachPhoto(photo);

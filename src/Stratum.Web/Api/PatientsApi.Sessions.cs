@@ -70,7 +70,7 @@ public static partial class PatientsApi
                 });
         }
 
-        var recorded = Session.Record(patient.ClinicId, id, null, session.Date, UserId(http), session.Device, session.LotNumber, check.Lot.Expiry,
+        var recorded = Session.Record(patient.ClinicId, id, null, session.Date, Requests.UserId(http), session.Device, session.LotNumber, check.Lot.Expiry,
             consent!.Id, session.Zones.Select(z => new TreatedZone(z.Zone, z.DepthMm, z.Passes)), refusals.Count > 0 ? session.OverrideReason : null);
         recorded.WriteNotes(session.Notes);
         db.Sessions.Add(recorded);

@@ -302,7 +302,6 @@ public static partial class PatientsApi
         return text;
     }
 
-    private static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
     /// <summary>The patient with this id in the caller's scope, or null; a miss is recorded in the caller's own trail.</summary>
     internal static async Task<Patient?> FindAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit, bool tracked, CancellationToken ct)

@@ -39,6 +39,9 @@ public static class Requests
     public static ProblemHttpResult Conflict(string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail, extensions: extensions);
 
+    /// <summary>The signed-in user's id, as sessions, consents and appointments record who did it.</summary>
+    public static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+
     /// <summary>The signed-in user's clinic; null for the admin.</summary>
     public static Guid? ClinicOf(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimNames.Clinic), out var clinic) ? clinic : null;
 
