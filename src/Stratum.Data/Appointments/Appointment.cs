@@ -96,11 +96,17 @@ public sealed class Appointment : Versioned, IClinicOwned
     }
 
     /// <summary>Whether the status may go from the current one to <paramref name="next"/>: forward from booked or arrived, never back from an outcome.</summary>
-    public bool CanBecome(AppointmentStatus next) => (Status, next) switch
+    public bool CanBecome(AppointmentStatus next) => CanGo(Status, next);
+
+    /// <summary>The statuses an appointment that is <paramref name="status"/> may be set to, in the vocabulary's order.</summary>
+    public static IEnumerable<AppointmentStatus> NextOf(AppointmentStatus status) =>
+        Enum.GetValues<AppointmentStatus>().Where(next => next != status && CanGo(status, next));
+
+    private static bool CanGo(AppointmentStatus status, AppointmentStatus next) => (status, next) switch
     {
         (AppointmentStatus.Booked, AppointmentStatus.Arrived or AppointmentStatus.Completed or AppointmentStatus.Cancelled or AppointmentStatus.NoShow) => true,
         (AppointmentStatus.Arrived, AppointmentStatus.Completed or AppointmentStatus.Cancelled) => true,
-        _ => Status == next,
+        _ => status == next,
     };
 
     public void Become(AppointmentStatus next)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Stratum.Core.Vocabulary;
 
@@ -6,6 +7,9 @@ namespace Stratum.Data.Appointments;
 /// <summary>The book's queries, each on one of the appointment indexes (QueryPlanTests).</summary>
 public static class AppointmentBook
 {
+    /// <summary><see cref="Appointment.IsOpen"/> as a query can read it.</summary>
+    private static readonly Expression<Func<Appointment, bool>> Open = a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived;
+
     /// <summary>The clinic's appointments starting in [<paramref name="from"/>, <paramref name="to"/>), in start order; one clinician's when named.</summary>
     public static IQueryable<Appointment> Starting(StratumDbContext db, DateTimeOffset from, DateTimeOffset to, string? clinicianId)
     {
@@ -15,14 +19,11 @@ public static class AppointmentBook
 
     /// <summary>The clinician's open appointments other than <paramref name="appointment"/> that overlap its time.</summary>
     public static IQueryable<Appointment> Overlapping(StratumDbContext db, Appointment appointment) =>
-        db.Appointments.AsNoTracking()
-            .Where(a => a.ClinicianId == appointment.ClinicianId && a.Start < appointment.End && a.End > appointment.Start && a.Id != appointment.Id
-                && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived))
+        db.Appointments.AsNoTracking().Where(Open)
+            .Where(a => a.ClinicianId == appointment.ClinicianId && a.Start < appointment.End && a.End > appointment.Start && a.Id != appointment.Id)
             .OrderBy(a => a.Start);
 
     /// <summary>The patient's open appointments (booked, or arrived) other than <paramref name="except"/>, in start order.</summary>
     public static IQueryable<Appointment> OpenOf(StratumDbContext db, Guid patientId, Guid? except = null) =>
-        db.Appointments
-            .Where(a => a.PatientId == patientId && a.Id != except && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived))
-            .OrderBy(a => a.Start);
+        db.Appointments.Where(Open).Where(a => a.PatientId == patientId && a.Id != except).OrderBy(a => a.Start);
 }

@@ -100,7 +100,8 @@ public static partial class AppointmentsApi
             return Requests.Stale("appointment");
         }
 
-        var warnings = gate.Warnings.Count > 0 ? gate.Warnings : (await ViewsAsync(db, knowledge, time, [appointment], ct))[0].Warnings;
+        // A move has just worked out its warnings; a new status changes which ones apply.
+        var warnings = change.Status is null ? gate.Warnings : (await ViewsAsync(db, knowledge, time, [appointment], ct))[0].Warnings;
         return TypedResults.Ok(new Booked(appointment.Id, appointment.Status, warnings, gate.Overridden));
     }
 

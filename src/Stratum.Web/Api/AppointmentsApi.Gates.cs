@@ -7,6 +7,7 @@ using Stratum.Data;
 using Stratum.Data.Appointments;
 using Stratum.Data.Audit;
 using Stratum.Data.Identity;
+using Stratum.Web.Components;
 
 namespace Stratum.Web.Api;
 
@@ -31,14 +32,14 @@ public static partial class AppointmentsApi
 
         var day = DayOf(appointment.Start, time);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.PatientId == appointment.PatientId).Select(s => s.Date).ToListAsync(ct);
-        var others = await AppointmentBook.OpenOf(db, appointment.PatientId, appointment.Id).Select(a => new { a.Start, a.Indication, a.ZoneCodes }).ToListAsync(ct);
+        var others = await AppointmentBook.OpenOf(db, appointment.PatientId, appointment.Id).AsNoTracking().ToListAsync(ct);
         var decision = rules.Check(new BookingCheck(
             day,
             appointment.IsTreatment,
             appointment.Indication,
             await PatientsApi.LatestScreeningAsync(db, appointment.PatientId, ct),
             sessions,
-            [.. others.Where(o => o.Indication is not null || o.ZoneCodes.Length > 0).Select(o => DayOf(o.Start, time))],
+            [.. others.Where(o => o.IsTreatment).Select(o => DayOf(o.Start, time))],
             await db.Consents.AnyAsync(c => c.PatientId == appointment.PatientId, ct)));
         if (decision.Refusals.Count > 0 && overrideReason is null)
         {
@@ -97,6 +98,12 @@ public static partial class AppointmentsApi
                 ? rules.Warnings(DayOf(a.Start, time), screened.TryGetValue(a.PatientId, out var s) ? s : null, consented.Contains(a.PatientId))
                 : []))];
     }
+
+    /// <summary>What the visit is for, in words: the indication, else "treatment" (zones only) or "consultation".</summary>
+    internal static string What(AppointmentView a) =>
+        a.Indication is { } i ? PlainWords.IndicationNames[i].ToLowerInvariant()
+        : a.Zones.Count > 0 ? "treatment"
+        : "consultation";
 
     /// <summary>The clinic's day a moment falls on: the server's time zone.</summary>
     internal static DateOnly DayOf(DateTimeOffset moment, TimeProvider time) => DateOnly.FromDateTime(Local(moment, time).DateTime);
