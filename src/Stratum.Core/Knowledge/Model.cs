@@ -286,10 +286,19 @@ public enum PositionCondition { BeforeOnePercentLine, FirstPosition }
 /// <param name="ScreeningValidDays">A screening older than this many days does not count.</param>
 /// <param name="BlockingVerdicts">Screening verdicts that refuse a session.</param>
 /// <param name="BookingRules">What booking an appointment checks ahead of time (<see cref="Scheduling.BookingRules"/>).</param>
-public sealed record RecordsFile(string Note, int ScreeningValidDays, IReadOnlyList<Verdict> BlockingVerdicts, IReadOnlyList<RecordRule> SessionRules, IReadOnlyList<RecordRule> BookingRules, SignalSettings Signals);
+public sealed record RecordsFile(string Note, int ScreeningValidDays, IReadOnlyList<Verdict> BlockingVerdicts, IReadOnlyList<RecordRule> SessionRules, IReadOnlyList<RecordRule> BookingRules, SignalSettings Signals)
+{
+    /// <summary>Whether a screening on <paramref name="screened"/> counts for a visit on <paramref name="day"/>: not after it, and at most <see cref="ScreeningValidDays"/> before.</summary>
+    public bool ScreeningCounts(DateOnly screened, DateOnly day) => screened <= day && screened.AddDays(ScreeningValidDays) >= day;
+}
 
 /// <summary>A server rule; <c>{placeholders}</c> in the message are filled in where it fires.</summary>
-public sealed record RecordRule(string Code, string Message, IReadOnlyList<string> Sources);
+public sealed record RecordRule(string Code, string Message, IReadOnlyList<string> Sources)
+{
+    /// <summary>The message with each <c>{name}</c> replaced by its value.</summary>
+    public string Fill(params (string Name, string Value)[] values) =>
+        values.Aggregate(Message, (text, v) => text.Replace("{" + v.Name + "}", v.Value, StringComparison.Ordinal));
+}
 
 /// <summary>A cluster is at least <c>minimumEvents</c> adverse events of one kind within <c>windowDays</c> sharing a lot, a device or an operator.</summary>
 public sealed record SignalSettings(string Note, int WindowDays, int MinimumEvents, IReadOnlyList<SignalKind> Kinds);

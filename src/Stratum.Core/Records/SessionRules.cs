@@ -45,7 +45,7 @@ public sealed class SessionRules(KnowledgeBase knowledge)
         var records = knowledge.Records;
         var refusals = new List<SessionRefusal>();
         var screening = check.Screening;
-        if (screening is null || screening.Date.AddDays(records.ScreeningValidDays) < check.Date || screening.Date > check.Date)
+        if (screening is null || !records.ScreeningCounts(screening.Date, check.Date))
         {
             refusals.Add(Refuse("SE-NO-SCREENING", null, ("days", records.ScreeningValidDays.ToString(CultureInfo.InvariantCulture))));
         }
@@ -107,8 +107,7 @@ public sealed class SessionRules(KnowledgeBase knowledge)
     private SessionRefusal Refuse(string code, DateOnly? notBefore, params (string Name, string Value)[] values)
     {
         var rule = knowledge.Records.SessionRules.First(r => r.Code == code);
-        var message = values.Aggregate(rule.Message, (text, v) => text.Replace("{" + v.Name + "}", v.Value, StringComparison.Ordinal));
-        return new SessionRefusal(code, message, notBefore, rule.Sources);
+        return new SessionRefusal(code, rule.Fill(values), notBefore, rule.Sources);
     }
 
     private static string Mm(decimal mm) => mm.ToString("0.0#", CultureInfo.InvariantCulture);

@@ -86,7 +86,7 @@ public sealed class BookingRules(KnowledgeBase knowledge)
     {
         var warnings = new List<BookingFinding>();
         var valid = knowledge.Records.ScreeningValidDays;
-        if (lastScreened is not { } screened || screened.AddDays(valid) < date || screened > date)
+        if (lastScreened is not { } screened || !knowledge.Records.ScreeningCounts(screened, date))
         {
             warnings.Add(Finding(NoScreening, null, ("date", Iso(date)), ("days", valid.ToString(CultureInfo.InvariantCulture))));
         }
@@ -118,8 +118,7 @@ public sealed class BookingRules(KnowledgeBase knowledge)
     private BookingFinding Finding(string code, DateOnly? notBefore, params (string Name, string Value)[] values)
     {
         var rule = knowledge.Records.BookingRules.First(r => r.Code == code);
-        var message = values.Aggregate(rule.Message, (text, v) => text.Replace("{" + v.Name + "}", v.Value, StringComparison.Ordinal));
-        return new BookingFinding(code, message, notBefore, rule.Sources);
+        return new BookingFinding(code, rule.Fill(values), notBefore, rule.Sources);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
