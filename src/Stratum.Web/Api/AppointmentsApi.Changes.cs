@@ -9,7 +9,6 @@ using Stratum.Core.Vocabulary;
 using Stratum.Data;
 using Stratum.Data.Appointments;
 using Stratum.Data.Audit;
-using Stratum.Data.Identity;
 using Stratum.Data.Infrastructure;
 using Stratum.Web.Hosting;
 

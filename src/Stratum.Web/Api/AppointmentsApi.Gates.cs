@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Stratum.Core.Knowledge;
 using Stratum.Core.Scheduling;
-using Stratum.Core.Vocabulary;
 using Stratum.Data;
 using Stratum.Data.Appointments;
 using Stratum.Data.Audit;
