@@ -12,6 +12,7 @@ using Stratum.Data.Consents;
 using Stratum.Data.Identity;
 using Stratum.Data.Infrastructure;
 using Stratum.Data.Lots;
+using Stratum.Data.Messages;
 using Stratum.Data.Outcomes;
 using Stratum.Data.Patients;
 using Stratum.Data.Photos;
@@ -69,6 +70,8 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
 
     public DbSet<Appointment> Appointments => Set<Appointment>();
 
+    public DbSet<Message> Messages => Set<Message>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     internal DbSet<AuditHead> AuditHeads => Set<AuditHead>();
@@ -112,6 +115,7 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
         builder.Entity<Photo>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<Lot>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<Appointment>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<Message>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<AuditEntry>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<Clinic>().HasQueryFilter(e => e.Id == ScopeClinicId);
     }

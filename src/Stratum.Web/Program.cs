@@ -8,6 +8,7 @@ using Stratum.Data;
 using Stratum.Web.Api;
 using Stratum.Web.Components;
 using Stratum.Web.Hosting;
+using Stratum.Web.Messages;
 using Stratum.Web.Security;
 
 // stratum-web [migrate | backup FILE | restore FILE | new-audit-key FILE] [--demo]: "migrate" applies the database migrations and exits;
@@ -39,6 +40,7 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddSingleton(KnowledgeLoading.Load(builder.Configuration));
     builder.Services.AddSingleton(ContactSettings.From(builder.Configuration));
+    builder.Services.AddSingleton(OutboxSettings.From(builder.Configuration));
     if (command.Demo)
     {
         DemoData.UseOwnDatabase(builder.Configuration);
@@ -47,6 +49,8 @@ try
     builder.Services.AddStratumData(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddAuditSigning(builder.Configuration);
     builder.Services.AddSingleton<AuditVerificationJobs>();
+    builder.Services.AddSingleton<MessageSender>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<MessageSender>());
     builder.Services.AddStratumSecurity();
     builder.Services.AddStratumSecurityHeaders();
     builder.Services.AddProblemDetails();
@@ -110,6 +114,7 @@ try
     app.MapClinicsApi();
     app.MapPatientsApi();
     app.MapAppointmentsApi();
+    app.MapMessagesApi();
     app.MapPhotosApi();
     app.MapLotsApi();
     app.MapSafetyApi();

@@ -45,7 +45,8 @@ public sealed class VocabularyConverter : JsonConverterFactory
         new CodeConverter<Urgency>(), new CodeConverter<Symptom>(), new CodeConverter<Trend>(),
         new CodeConverter<Severity>(), new CodeConverter<Mechanism>(), new CodeConverter<DeviceVerdict>(),
         new CodeConverter<DeviceProperty>(), new CodeConverter<SourceStatus>(), new CodeConverter<IngredientClass>(),
-        new CodeConverter<AftercareVerdict>(), new CodeConverter<Knowledge.PositionCondition>(),
+        new CodeConverter<AftercareVerdict>(), new CodeConverter<Knowledge.PositionCondition>(), new CodeConverter<ContactPreference>(),
+        new CodeConverter<AppointmentStatus>(), new CodeConverter<MessageKind>(), new CodeConverter<MessageStatus>(),
     }.ToDictionary(c => c.Type!);
 
     public override bool CanConvert(Type typeToConvert) => Converters.ContainsKey(typeToConvert);

@@ -135,7 +135,7 @@ public sealed class KnowledgeBase
         validator.Triage(triage);
         validator.Outcomes(outcomes);
         var ingredients = validator.Ingredients(ingredientsFile, vocabulary);
-        validator.Records(records);
+        validator.Records(records, ingredientsFile);
 
         errors = problems;
         if (problems.Count > 0 || ingredients is null)

@@ -182,7 +182,7 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
     }
 
     /// <summary>The session rules the server needs are all present, each with a source; the signal settings make sense.</summary>
-    public void Records(RecordsFile records)
+    public void Records(RecordsFile records, IngredientsFile ingredients)
     {
         const string file = KnowledgeBase.RecordsFile;
         foreach (var code in Stratum.Core.Records.SessionRules.Codes.Where(c => !records.SessionRules.Any(r => r.Code == c)))
@@ -215,6 +215,43 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
             {
                 Add(file, kind.Kind, "a signal kind needs at least one symptom");
             }
+        }
+
+        Messages(file, records.Messages, ingredients);
+    }
+
+    /// <summary>Each message kind once, due before its appointment (reminder) or after its session (the others), worded, with sources.</summary>
+    private void Messages(string file, MessageSettings messages, IngredientsFile ingredients)
+    {
+        foreach (var kind in Enum.GetValues<MessageKind>())
+        {
+            var templates = messages.Kinds.Where(k => k.Kind == kind).ToList();
+            var code = "messages." + Codes.Of(kind);
+            if (templates.Count != 1)
+            {
+                Add(file, code, templates.Count == 0 ? "the message kind is missing; the server needs it" : "is defined twice");
+                continue;
+            }
+
+            var template = templates[0];
+            var beforeEvent = kind == MessageKind.AppointmentReminder;
+            if (beforeEvent ? template.Hours is >= 0 or < -24 * 30 : template.Hours is <= 0 or > 24 * 365)
+            {
+                Add(file, code, beforeEvent ? "a reminder is due 1 to 720 hours before the appointment (hours from -720 to -1)" : "hours must be from 1 to 8760 after the session");
+            }
+
+            CheckText(file, code, template.Subject);
+            if (template.Body.Count == 0 || template.Body.Any(string.IsNullOrWhiteSpace))
+            {
+                Add(file, code, "the body needs at least one paragraph and no empty ones");
+            }
+
+            CheckSources(file, code, template.Sources);
+        }
+
+        foreach (var c in ingredients.Classes.Where(c => c.WindowHours is not null && messages.ClassNames.All(n => n.Class != c.Code)))
+        {
+            Add(file, "messages.classNames", $"'{Codes.Of(c.Code)}' has a window but no name for the aftercare messages");
         }
     }
 

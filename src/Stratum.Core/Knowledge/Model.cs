@@ -286,7 +286,7 @@ public enum PositionCondition { BeforeOnePercentLine, FirstPosition }
 /// <param name="ScreeningValidDays">A screening older than this many days does not count.</param>
 /// <param name="BlockingVerdicts">Screening verdicts that refuse a session.</param>
 /// <param name="BookingRules">What booking an appointment checks ahead of time (<see cref="Scheduling.BookingRules"/>).</param>
-public sealed record RecordsFile(string Note, int ScreeningValidDays, IReadOnlyList<Verdict> BlockingVerdicts, IReadOnlyList<RecordRule> SessionRules, IReadOnlyList<RecordRule> BookingRules, SignalSettings Signals)
+public sealed record RecordsFile(string Note, int ScreeningValidDays, IReadOnlyList<Verdict> BlockingVerdicts, IReadOnlyList<RecordRule> SessionRules, IReadOnlyList<RecordRule> BookingRules, SignalSettings Signals, MessageSettings Messages)
 {
     /// <summary>Whether a screening on <paramref name="screened"/> counts for a visit on <paramref name="day"/>: not after it, and at most <see cref="ScreeningValidDays"/> before.</summary>
     public bool ScreeningCounts(DateOnly screened, DateOnly day) => screened <= day && screened.AddDays(ScreeningValidDays) >= day;
@@ -296,9 +296,34 @@ public sealed record RecordsFile(string Note, int ScreeningValidDays, IReadOnlyL
 public sealed record RecordRule(string Code, string Message, IReadOnlyList<string> Sources)
 {
     /// <summary>The message with each <c>{name}</c> replaced by its value.</summary>
-    public string Fill(params (string Name, string Value)[] values) =>
-        values.Aggregate(Message, (text, v) => text.Replace("{" + v.Name + "}", v.Value, StringComparison.Ordinal));
+    public string Fill(params (string Name, string Value)[] values) => Placeholders.Fill(Message, values);
 }
+
+/// <summary>The <c>{name}</c> placeholders of the knowledge files' texts.</summary>
+public static class Placeholders
+{
+    /// <summary><paramref name="text"/> with each <c>{name}</c> replaced by its value.</summary>
+    public static string Fill(string text, IEnumerable<(string Name, string Value)> values) =>
+        values.Aggregate(text, (filled, v) => filled.Replace("{" + v.Name + "}", v.Value, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// The messages to patients (DESIGN §5): when each kind is due, its wording, its sources, and the plain name an
+/// aftercare message gives each product class it says to avoid.
+/// </summary>
+public sealed record MessageSettings(string Note, IReadOnlyList<MessageTemplate> Kinds, IReadOnlyList<ClassName> ClassNames)
+{
+    public MessageTemplate Of(MessageKind kind) => Kinds.First(k => k.Kind == kind);
+
+    public string NameOf(IngredientClass c) => ClassNames.FirstOrDefault(n => n.Class == c)?.Name ?? Codes.Of(c);
+}
+
+/// <param name="Hours">When it is due, in hours from its event: before the appointment's start (negative), after the session (positive).</param>
+/// <param name="Body">The paragraphs, with placeholders: {name}, {clinic}, {date}, {time}, {duration}, {avoid}, {triage}.</param>
+public sealed record MessageTemplate(MessageKind Kind, int Hours, string Subject, IReadOnlyList<string> Body, IReadOnlyList<string> Sources);
+
+/// <summary>A product class as a patient would call it ("retinoids (retinol, tretinoin)").</summary>
+public sealed record ClassName(IngredientClass Class, string Name);
 
 /// <summary>A cluster is at least <c>minimumEvents</c> adverse events of one kind within <c>windowDays</c> sharing a lot, a device or an operator.</summary>
 public sealed record SignalSettings(string Note, int WindowDays, int MinimumEvents, IReadOnlyList<SignalKind> Kinds);

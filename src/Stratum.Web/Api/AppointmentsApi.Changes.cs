@@ -11,6 +11,7 @@ using Stratum.Data.Appointments;
 using Stratum.Data.Audit;
 using Stratum.Data.Infrastructure;
 using Stratum.Web.Hosting;
+using Stratum.Web.Messages;
 
 namespace Stratum.Web.Api;
 
@@ -88,6 +89,7 @@ public static partial class AppointmentsApi
             AuditOverride(gate.Overridden, appointment, http, audit);
         }
 
+        await MessageQueue.FollowAsync(db, knowledge, appointment, time.GetUtcNow(), ct);
         try
         {
             await db.SaveChangesAsync(ct);

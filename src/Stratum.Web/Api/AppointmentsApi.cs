@@ -10,6 +10,7 @@ using Stratum.Data.Audit;
 using Stratum.Data.Identity;
 using Stratum.Data.Infrastructure;
 using Stratum.Web.Hosting;
+using Stratum.Web.Messages;
 using Stratum.Web.Security;
 
 namespace Stratum.Web.Api;
@@ -106,6 +107,7 @@ public static partial class AppointmentsApi
         }
 
         db.Appointments.Add(appointment);
+        MessageQueue.Remind(db, knowledge, appointment, now);
         audit.Audit(http, clinic, AuditAction.Create, "appointment", appointment.Id, appointment.PatientId);
         AuditOverride(gate.Overridden, appointment, http, audit);
         await db.SaveChangesAsync(ct);

@@ -12,6 +12,7 @@ using Stratum.Data.Audit;
 using Stratum.Data.Infrastructure;
 using Stratum.Data.Sessions;
 using Stratum.Web.Hosting;
+using Stratum.Web.Messages;
 
 namespace Stratum.Web.Api;
 
@@ -76,6 +77,7 @@ public static partial class PatientsApi
         db.Sessions.Add(recorded);
         audit.Audit(http, patient.ClinicId, AuditAction.Create, "session", recorded.Id, id);
         await CompleteAppointmentAsync(db, audit, http, time, recorded, ct);
+        MessageQueue.AfterSessionRecorded(db, knowledge, recorded, time.GetUtcNow(), time);
         if (refusals.Count > 0)
         {
             audit.Audit(http, patient.ClinicId, AuditAction.Create, "session-override:" + string.Join(",", refusals.Select(r => r.Rule)), recorded.Id, id);

@@ -39,13 +39,19 @@ public sealed class ClinicServer : WebApplicationFactory<Program>
     private readonly string? _postgresAdmin;
     private readonly string? _postgresName;
     private readonly bool _bootstrap;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _ownsDatabase;
 
-    private ClinicServer(DatabaseProvider provider, string? postgresAdmin, string? postgresName, bool bootstrap)
+    private ClinicServer(DatabaseProvider provider, string? postgresAdmin, string? postgresName, bool bootstrap,
+        IReadOnlyDictionary<string, string>? settings = null, FakeTimeProvider? clock = null, bool ownsDatabase = true)
     {
         Provider = provider;
         _postgresAdmin = postgresAdmin;
         _postgresName = postgresName;
         _bootstrap = bootstrap;
+        _settings = settings ?? new Dictionary<string, string>();
+        Clock = clock ?? new FakeTimeProvider(Now);
+        _ownsDatabase = ownsDatabase;
     }
 
     public DatabaseProvider Provider { get; }
@@ -53,7 +59,8 @@ public sealed class ClinicServer : WebApplicationFactory<Program>
     /// <summary>Where the server keeps its files (the SQLite database, photos).</summary>
     public string DataDirectory => _directory.FullName;
 
-    public FakeTimeProvider Clock { get; } = new(Now);
+    /// <summary>The server's clock; a second node on the same database shares it.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public string ConnectionString => Provider == DatabaseProvider.Sqlite
         ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory.FullName, "stratum.db") }.ToString()
@@ -61,16 +68,22 @@ public sealed class ClinicServer : WebApplicationFactory<Program>
 
     public static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public static async Task<ClinicServer> StartAsync(DatabaseProvider provider, bool bootstrap = true)
+    /// <param name="settings">Further host settings (configuration keys such as <c>Stratum:Smtp:Host</c>).</param>
+    public static async Task<ClinicServer> StartAsync(DatabaseProvider provider, bool bootstrap = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
-            return new ClinicServer(provider, null, null, bootstrap);
+            return new ClinicServer(provider, null, null, bootstrap, settings);
         }
 
         var (admin, name) = await CreatePostgresDatabaseAsync("stratum_web");
-        return new ClinicServer(provider, admin, name, bootstrap);
+        return new ClinicServer(provider, admin, name, bootstrap, settings);
     }
+
+    /// <summary>Another web host on this server's PostgreSQL database, with the same settings and clock: a second node behind a load balancer.</summary>
+    public ClinicServer SecondNode() => Provider == DatabaseProvider.Postgres
+        ? new ClinicServer(Provider, _postgresAdmin, _postgresName, _bootstrap, _settings, Clock, ownsDatabase: false)
+        : throw new InvalidOperationException("Several nodes share a PostgreSQL database.");
 
     /// <summary>A new database on the server test.sh started (the test is skipped without one): its admin connection string and name.</summary>
     public static async Task<(string Admin, string Name)> CreatePostgresDatabaseAsync(string prefix)
@@ -111,6 +124,11 @@ public sealed class ClinicServer : WebApplicationFactory<Program>
             builder.UseSetting("Stratum:Bootstrap:AdminPassword", AdminPassword);
         }
 
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -143,6 +161,13 @@ public sealed class ClinicServer : WebApplicationFactory<Program>
         return new Clinic(id, admin, clients["clinic-admin"], clients["clinician"], clients["front-desk"]);
     }
 
+    /// <summary>The clinic's staff signed in afresh: sign-ins last 8 hours, so a test that moves the clock further needs new ones.</summary>
+    public async Task<Clinic> SignInAgainAsync(Clinic clinic)
+    {
+        async Task<HttpClient> Staff(string role) => await SignInAsync($"{role}.{clinic.Id:n}@stratum.test", StaffPassword);
+        return new Clinic(clinic.Id, await SignInAsync(AdminEmail, AdminPassword), await Staff("clinic-admin"), await Staff("clinician"), await Staff("front-desk"));
+    }
+
     /// <summary>Runs SQL straight on the database, past the server: what someone with database access could do.</summary>
     public async Task ExecuteAsync(string sql)
     {
@@ -167,7 +192,7 @@ public sealed class ClinicServer : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (_postgresName is not null)
+        if (_postgresName is not null && _ownsDatabase)
         {
             await DropPostgresDatabaseAsync(_postgresAdmin!, _postgresName);
         }

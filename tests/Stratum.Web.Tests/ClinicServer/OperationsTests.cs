@@ -21,6 +21,7 @@ public sealed class OperationsTests
         { "corrupt database file", "is damaged or is not a database" },
         { "bad setting", "Stratum:Database is 'mysql'" },
         { "bad knowledge path", "Stratum:KnowledgePath" },
+        { "bad mail sender", "Stratum:Smtp:From 'the clinic' must be one bare email address" },
     };
 
     [Theory, MemberData(nameof(Failures))]
@@ -56,6 +57,10 @@ public sealed class OperationsTests
                     break;
                 case "bad knowledge path":
                     settings["Stratum__KnowledgePath"] = Path.Combine(directory.FullName, "no-such-folder");
+                    break;
+                case "bad mail sender":
+                    settings["Stratum__Smtp__Host"] = "127.0.0.1";
+                    settings["Stratum__Smtp__From"] = "the clinic";
                     break;
             }
 
