@@ -54,4 +54,30 @@ public sealed class CalendarPagesTests(BrowserFixture fixture) : IClassFixture<B
         await PageChecks.ShouldLabelEveryInputAsync(page);
         await PageChecks.ScreenshotAsync(page, "staff-calendar-week");
     }
+    [Fact]
+    public async Task The_front_desk_moves_an_appointment_to_another_time_from_the_calendar()
+    {
+        Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        var admin = await ClinicData.TokenAsync(http, StratumServer.AdminEmail, StratumServer.AdminPassword);
+        var (clinician, email) = await ClinicData.ClinicianAsync(http, admin, "Move");
+        var patient = (await ClinicData.PostAsync(http, clinician, "/api/patients", """{ "familyName": "Haddad", "givenName": "Rana", "birthDate": "1979-08-21" }"""))["id"]!.GetValue<Guid>();
+        await ClinicData.PostAsync(http, clinician, "/api/appointments", $$"""{ "patientId": "{{patient}}", "start": "2026-12-02T10:00:00Z", "durationMinutes": 20 }""");
+
+        var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await ClinicData.SignInAsync(page, fixture.BaseUrl, email);
+        await page.GotoAsync($"{fixture.BaseUrl}/calendar?day=2026-12-02");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Move: Haddad, Rana at 10:00" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#book-title")).ToHaveTextAsync("Move the appointment");
+        await Assertions.Expect(page.GetByLabel("Time", new() { Exact = true })).ToHaveValueAsync("10:00");
+        await page.GetByLabel("Time", new() { Exact = true }).FillAsync("11:15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
+
+        var moved = page.Locator("li.appointment").Filter(new() { HasText = "Haddad, Rana" });
+        await Assertions.Expect(moved).ToContainTextAsync("11:15–11:35");
+        await Assertions.Expect(moved.Locator(".badge")).ToHaveTextAsync("booked");
+        await PageChecks.ShouldLabelEveryInputAsync(page);
+    }
 }

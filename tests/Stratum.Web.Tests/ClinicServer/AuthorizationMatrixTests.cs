@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/appointments/{id:guid}"] = "401 403 ok ok ok 404 404",
         ["GET /api/appointments/clinicians"] = "401 403 ok ok ok ok ok",
         ["GET /api/appointments/calendar.ics"] = "401 403 ok ok ok ok ok",
+        ["GET /api/messages/"] = "401 403 ok ok ok ok ok",
+        ["GET /api/messages/{id:guid}"] = "401 403 ok ok ok 404 404",
         ["GET /api/lots/"] = "401 403 ok ok ok ok ok",
         ["POST /api/lots/"] = "401 403 ok ok 403 ok ok",
         ["GET /api/lots/{lot}/sessions"] = "401 403 ok 403 403 ok 403",
@@ -77,6 +79,7 @@ public sealed class AuthorizationMatrixTests
         var adverse = (await (await north.FrontDesk.PostJsonAsync($"/api/patients/{patient}/adverse-events",
             """{ "setting": "clinic", "hoursSinceTreatment": 30, "symptoms": [{ "code": "erythema" }] }""")).JsonAsync())["id"]!.GetValue<Guid>();
         var appointment = (await (await north.Clinician.PostJsonAsync("/api/appointments", $$"""{ "patientId": "{{patient}}", "start": "2026-12-10T09:00:00Z", "durationMinutes": 20 }""")).JsonAsync())["id"]!.GetValue<Guid>();
+        var reminder = (await (await north.FrontDesk.GetAsync("/api/messages", ClinicServer.Cancel)).JsonAsync())["items"]![0]!["id"]!.GetValue<Guid>();
         var clients = new[] { server.CreateClient(), north.Admin, north.ClinicAdmin, north.Clinician, north.FrontDesk, south.ClinicAdmin, south.Clinician };
 
         var endpoints = server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -91,7 +94,10 @@ public sealed class AuthorizationMatrixTests
         foreach (var endpoint in endpoints)
         {
             var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
-            var id = pattern.StartsWith("/api/clinics", StringComparison.Ordinal) ? north.Id : pattern.StartsWith("/api/appointments", StringComparison.Ordinal) ? appointment : patient;
+            var id = pattern.StartsWith("/api/clinics", StringComparison.Ordinal) ? north.Id
+                : pattern.StartsWith("/api/appointments", StringComparison.Ordinal) ? appointment
+                : pattern.StartsWith("/api/messages", StringComparison.Ordinal) ? reminder
+                : patient;
             var path = pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                 .Replace("{eventId:guid}", adverse.ToString(), StringComparison.Ordinal).Replace("{photoId:guid}", photo.ToString(), StringComparison.Ordinal).Replace("{lot}", "LOT-A", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
             var expected = Expected[endpoint].Split(' ');
