@@ -1,9 +1,11 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Stratum.Core.Vocabulary;
 using Stratum.Data.AdverseEvents;
 using Stratum.Data.Appointments;
 using Stratum.Data.Audit;
 using Stratum.Data.Lots;
+using Stratum.Data.Messages;
 using Stratum.Data.Patients;
 
 namespace Stratum.Data.Tests;
@@ -27,6 +29,7 @@ public sealed class QueryPlanTests
         var patient = await database.PatientAsync(a.Id, "Lindqvist");
         await database.PatientAsync(b.Id, "Okafor");
         await using var db = database.Context(ClinicScope.Of(a.Id));
+        await using var sender = database.Context(ClinicScope.Admin);
         var day = Builders.Today;
 
         var queries = new Dictionary<string, IQueryable>
@@ -52,15 +55,22 @@ public sealed class QueryPlanTests
             ["calendar: one clinician's week"] = AppointmentBook.Starting(db, ClinicStart, ClinicStart.AddDays(7), "clinician-1"),
             ["booking: is the clinician busy"] = AppointmentBook.Overlapping(db, Appointment.Book(a.Id, patient.Id, "clinician-1", ClinicStart, 30, null, [], "front-desk-1", ClinicStart, null)),
             ["booking: the patient's open appointments"] = AppointmentBook.OpenOf(db, patient.Id, Guid.NewGuid()),
+            ["outbox: the clinic's messages, newest due first"] = db.Messages.OrderByDescending(m => m.DueAt).Take(50),
+            ["outbox: a patient's messages"] = db.Messages.Where(m => m.PatientId == patient.Id).OrderByDescending(m => m.DueAt).Take(50),
+            ["outbox: a booking's reminder"] = db.Messages.Where(m => m.AppointmentId == patient.Id && m.Kind == MessageKind.AppointmentReminder),
+            ["outbox sender: due messages of every clinic"] = Outbox.Due(sender, ClinicStart).Take(50),
             ["audit trail, newest page"] = AuditTrail.Page(db, null, 100),
             ["audit trail, an older page"] = AuditTrail.Page(db, 5_000, 100),
         };
 
         var scans = new List<string>();
-        await db.Database.OpenConnectionAsync(TestDatabase.Cancel);
-        if (provider == DatabaseProvider.Postgres)
+        foreach (var context in new[] { db, sender })
         {
-            await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off", TestDatabase.Cancel);
+            await context.Database.OpenConnectionAsync(TestDatabase.Cancel);
+            if (provider == DatabaseProvider.Postgres)
+            {
+                await context.Database.ExecuteSqlRawAsync("SET enable_seqscan = off", TestDatabase.Cancel);
+            }
         }
 
         foreach (var (name, query) in queries)

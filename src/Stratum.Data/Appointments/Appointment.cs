@@ -95,13 +95,11 @@ public sealed class Appointment : Versioned, IClinicOwned
         OverrideReason = Guard.OptionalText(overrideReason, Limits.NoteLength, nameof(overrideReason)) ?? OverrideReason;
     }
 
-    /// <summary>Whether the status may go from the current one to <paramref name="next"/>: forward from booked or arrived, never back from an outcome.</summary>
-    public bool CanBecome(AppointmentStatus next) => CanGo(Status, next);
-
     /// <summary>The statuses an appointment that is <paramref name="status"/> may be set to, in the vocabulary's order.</summary>
     public static IEnumerable<AppointmentStatus> NextOf(AppointmentStatus status) =>
         Enum.GetValues<AppointmentStatus>().Where(next => next != status && CanGo(status, next));
 
+    // Forward from booked or arrived, never back from an outcome.
     private static bool CanGo(AppointmentStatus status, AppointmentStatus next) => (status, next) switch
     {
         (AppointmentStatus.Booked, AppointmentStatus.Arrived or AppointmentStatus.Completed or AppointmentStatus.Cancelled or AppointmentStatus.NoShow) => true,
@@ -109,14 +107,13 @@ public sealed class Appointment : Versioned, IClinicOwned
         _ => status == next,
     };
 
+    /// <summary>Why an appointment that is <paramref name="status"/> may not become <paramref name="next"/>; null when it may.</summary>
+    public static string? WhyNot(AppointmentStatus status, AppointmentStatus next) =>
+        CanGo(status, next) ? null : $"an appointment that is {Codes.Of(status)} cannot become {Codes.Of(next)}";
+
     public void Become(AppointmentStatus next)
     {
-        if (!CanBecome(next))
-        {
-            throw new InvalidOperationException($"an appointment that is {Codes.Of(Status)} cannot become {Codes.Of(next)}");
-        }
-
-        Status = next;
+        Status = WhyNot(Status, next) is { } why ? throw new InvalidOperationException(why) : next;
     }
 
     /// <summary>The session recorded for this visit completes it.</summary>

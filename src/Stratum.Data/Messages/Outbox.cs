@@ -9,9 +9,9 @@ namespace Stratum.Data.Messages;
 /// </summary>
 public static class Outbox
 {
-    /// <summary>The ids of up to <paramref name="take"/> messages due at <paramref name="now"/> and not held by a node, oldest first.</summary>
-    public static Task<List<Guid>> DueAsync(StratumDbContext db, DateTimeOffset now, int take, CancellationToken ct) =>
-        Unclaimed(db.Scoped<Message>(), now).OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(take).ToListAsync(ct);
+    /// <summary>The messages due at <paramref name="now"/> and not held by a node, longest waiting first, on the NextAttemptAt index.</summary>
+    public static IQueryable<Message> Due(StratumDbContext db, DateTimeOffset now) =>
+        Unclaimed(db.Scoped<Message>(), now).OrderBy(m => m.NextAttemptAt);
 
     /// <summary>Claims the message for <paramref name="node"/> until <paramref name="until"/>; false when another node has it or it is no longer due.</summary>
     public static async Task<bool> ClaimAsync(StratumDbContext db, Guid id, string node, DateTimeOffset now, DateTimeOffset until, CancellationToken ct) =>

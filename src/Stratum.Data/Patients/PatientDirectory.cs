@@ -77,13 +77,20 @@ public static class PatientDirectory
             return patients.Where(p => p.Phone != null && p.Phone.EndsWith(digits));
         }
 
+        // The sort key starts with the names in lower case (the .NET way, so beyond ASCII too): a word is looked for
+        // there, before the id at its end. SQLite reads it from the (ClinicId, SortKey) index without the table;
+        // PostgreSQL finds it through the trigram index on the same expression (migration PatientNameTrigrams).
         foreach (var word in search.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            patients = patients.Where(p => p.FamilyName.ToLower().Contains(word) || p.GivenName.ToLower().Contains(word));
+            var pattern = "%" + word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            patients = patients.Where(p => EF.Functions.Like(p.SortKey.Substring(0, p.SortKey.Length - IdSuffixLength), pattern, "\\"));
         }
 
         return patients;
     }
+
+    /// <summary>The end of a sort key: a space and the id in 32 hex digits.</summary>
+    private const int IdSuffixLength = 33;
 
     private static string CursorOf(string sortKey) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(sortKey));
 
@@ -92,7 +99,7 @@ public static class PatientDirectory
         try
         {
             var key = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            return key.Length is > 33 and <= Patient.SortKeyLength && key[^33] == ' ' ? key : null;
+            return key.Length is > IdSuffixLength and <= Patient.SortKeyLength && key[^IdSuffixLength] == ' ' ? key : null;
         }
         catch (FormatException)
         {

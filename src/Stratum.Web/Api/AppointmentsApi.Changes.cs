@@ -38,9 +38,9 @@ public static partial class AppointmentsApi
             var duration = o.Integer("durationMinutes", Appointment.MinMinutes, Appointment.MaxMinutes);
             var clinician = o.Text("clinicianId", Limits.UserIdLength);
             var status = o.Code<AppointmentStatus>("status");
-            if (status is { } next && !appointment.CanBecome(next))
+            if (status is { } next && Appointment.WhyNot(appointment.Status, next) is { } why)
             {
-                o.Error("status", $"an appointment that is {Codes.Of(appointment.Status)} cannot become {Codes.Of(next)}");
+                o.Error("status", why);
             }
 
             var moves = start is not null || duration is not null || clinician is not null;
@@ -133,7 +133,7 @@ public static partial class AppointmentsApi
                 DtStamp = stamp,
                 DtStart = new CalDateTime(a.Start.UtcDateTime),
                 DtEnd = new CalDateTime(a.End.UtcDateTime),
-                Summary = $"{a.PatientName}: {(a.Indication is { } i ? Codes.Of(i) : a.Zones.Count > 0 ? "treatment" : "consultation")}",
+                Summary = $"{a.PatientName}: {What(a)}",
                 Description = a.Warnings.Count == 0 ? null : string.Join("\n", a.Warnings.Select(w => $"{w.Rule}: {w.Message}")),
                 Status = a.Status == AppointmentStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
             });

@@ -42,6 +42,6 @@ public static class AuthApi
 
         return TypedResults.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
-            title: result.IsLockedOut ? "The account is locked after too many failed sign-ins; try again in 15 minutes." : "Wrong email or password.");
+            title: result.IsLockedOut ? "The account is locked: after five failed sign-ins for 15 minutes, or for good by the clinic. Try again later or ask your clinic's administrator." : "Wrong email or password.");
     }
 }

@@ -71,7 +71,7 @@ public sealed class MessageSender(IServiceScopeFactory scopes, TimeProvider time
         var now = time.GetUtcNow();
         using var mail = new SmtpClient { Timeout = 30_000 };
         var handled = 0;
-        foreach (var id in await Outbox.DueAsync(db, now, Batch, ct))
+        foreach (var id in await Outbox.Due(db, now).Select(m => m.Id).Take(Batch).ToListAsync(ct))
         {
             if (!await Outbox.ClaimAsync(db, id, _node, now, now + Lease, ct))
             {
