@@ -117,6 +117,7 @@ try
     app.MapMessagesApi();
     app.MapPhotosApi();
     app.MapLotsApi();
+    app.MapReportsApi();
     app.MapSafetyApi();
 
     // DESIGN §6: each page carries its own [AllowAnonymous] (public pages, sign-in) or [Authorize] (staff pages).

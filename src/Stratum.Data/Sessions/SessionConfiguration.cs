@@ -21,6 +21,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 
         // The recall query: every session of a lot within a clinic (DESIGN §5 GET /api/lots/{lot}/sessions).
         builder.HasIndex(s => new { s.ClinicId, s.LotNumber, s.Date });
+        builder.HasIndex(s => new { s.ClinicId, s.Date });
         builder.HasIndex(s => new { s.ClinicId, s.PatientId, s.Date });
 
         builder.OwnsOne(s => s.Device, d =>

@@ -976,6 +976,8 @@ namespace Stratum.Data.Postgres.Migrations
 
                     b.HasIndex("TreatmentPlanId");
 
+                    b.HasIndex("ClinicId", "Date");
+
                     b.HasIndex("ClinicId", "LotNumber", "Date");
 
                     b.HasIndex("ClinicId", "PatientId", "Date");

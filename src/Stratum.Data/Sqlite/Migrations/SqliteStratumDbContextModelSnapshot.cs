@@ -964,6 +964,8 @@ namespace Stratum.Data.Sqlite.Migrations
 
                     b.HasIndex("TreatmentPlanId");
 
+                    b.HasIndex("ClinicId", "Date");
+
                     b.HasIndex("ClinicId", "LotNumber", "Date");
 
                     b.HasIndex("ClinicId", "PatientId", "Date");
