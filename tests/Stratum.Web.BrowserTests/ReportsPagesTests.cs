@@ -53,5 +53,6 @@ public sealed class ReportsPagesTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(page.Locator("#report-from-error")).ToContainTextAsync("on or before to");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, "nothing overflows a phone's width");
         await PageChecks.ShouldLabelEveryInputAsync(page);
+        await PageChecks.ScreenshotAsync(page, "staff-reports");
     }
 }
