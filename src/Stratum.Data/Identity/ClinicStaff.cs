@@ -19,4 +19,11 @@ public static class ClinicStaff
                 orderby user.Email
                 select new ClinicianName(user.Id, user.Email ?? user.UserName ?? user.Id)).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The staff of <paramref name="clinicId"/> by id, each named by their email, as reports name a clinician.</summary>
+    public static Task<Dictionary<string, string>> NamesAsync(this StratumDbContext db, Guid clinicId, CancellationToken cancellationToken)
+    {
+        db.DemandScope(nameof(StaffUser), clinicId);
+        return db.Users.AsNoTracking().Where(u => u.ClinicId == clinicId).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.UserName ?? u.Id, cancellationToken);
+    }
 }

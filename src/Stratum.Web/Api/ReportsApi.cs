@@ -6,6 +6,7 @@ using Stratum.Core.Reports;
 using Stratum.Core.Vocabulary;
 using Stratum.Data;
 using Stratum.Data.Audit;
+using Stratum.Data.Identity;
 using Stratum.Data.Reports;
 using Stratum.Web.Hosting;
 using Stratum.Web.Security;
@@ -56,7 +57,7 @@ public static class ReportsApi
         }
 
         var clinic = Requests.ClinicOf(http.User)!.Value;
-        var names = await StaffNamesAsync(db, clinic, ct);
+        var names = await db.NamesAsync(clinic, ct);
         var report = await ClinicReports.AdverseEventRatesAsync(db, first, last, grouping, id => names.GetValueOrDefault(id, id), ct);
         var csv = format == "csv" || (format is null && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)));
         await audit.AuditNowAsync(http, clinic, csv ? AuditAction.Export : AuditAction.Read, "report-adverse-events:" + Codes.Of(grouping), $"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}", null, AuditOutcome.Success, ct);
@@ -87,7 +88,7 @@ public static class ReportsApi
         }
 
         var clinic = Requests.ClinicOf(http.User)!.Value;
-        var names = await StaffNamesAsync(db, clinic, ct);
+        var names = await db.NamesAsync(clinic, ct);
         await audit.AuditNowAsync(http, clinic, AuditAction.Export, "sessions-csv", $"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}", null, AuditOutcome.Success, ct);
         await WriteAsync(http, $"sessions-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.csv",
             ["session_date", "session_id", "patient_id", "family_name", "given_name", "lot", "lot_expiry", "device", "clinician", "zones"],
@@ -118,7 +119,7 @@ public static class ReportsApi
         }
 
         var clinic = Requests.ClinicOf(http.User)!.Value;
-        var names = await StaffNamesAsync(db, clinic, ct);
+        var names = await db.NamesAsync(clinic, ct);
         await audit.AuditNowAsync(http, clinic, AuditAction.Export, "adverse-events-csv", $"{first:yyyy-MM-dd}..{last:yyyy-MM-dd}", null, AuditOutcome.Success, ct);
         await WriteAsync(http, $"adverse-events-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}.csv",
             ["occurred_on", "event_id", "patient_id", "family_name", "given_name", "triage_urgency", "session_id", "lot", "device", "clinician", "resolved_on", "outcome"],
@@ -143,7 +144,7 @@ public static class ReportsApi
     public static async Task<EmptyHttpResult> AuditCsvAsync(HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
     {
         var clinic = Requests.ClinicOf(http.User)!.Value;
-        var names = await StaffNamesAsync(db, clinic, ct);
+        var names = await db.NamesAsync(clinic, ct);
         await audit.AuditNowAsync(http, clinic, AuditAction.Export, "audit-csv", null, null, AuditOutcome.Success, ct);
         await WriteAsync(http, "audit-trail.csv", ["sequence", "at_utc", "user", "action", "entity", "entity_id", "patient_id", "outcome", "client_address", "hash", "previous_hash"],
             ClinicReports.AuditAsync(db), (w, e) =>
@@ -162,10 +163,6 @@ public static class ReportsApi
             }, ct);
         return TypedResults.Empty;
     }
-
-    /// <summary>The clinic's staff by id: their email, as the reports name a clinician.</summary>
-    private static Task<Dictionary<string, string>> StaffNamesAsync(StratumDbContext db, Guid clinic, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.ClinicId == clinic).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.UserName ?? u.Id, ct);
 
     /// <summary>Writes the rows as CSV to the response as they are read, with a header and a download name.</summary>
     private static async Task WriteAsync<T>(HttpContext http, string fileName, string[] header, IAsyncEnumerable<T> rows, Action<CsvWriter, T> write, CancellationToken ct)

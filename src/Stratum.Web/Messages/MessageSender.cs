@@ -99,13 +99,12 @@ public sealed class MessageSender(IServiceScopeFactory scopes, TimeProvider time
         var clinic = await db.Scoped<Data.Clinics.Clinic>().AsNoTracking().FirstAsync(c => c.Id == message.ClinicId, ct);
         var now = time.GetUtcNow();
         var (eventAt, duration, refusal) = await EventAsync(db, message, now, ct);
-        var email = patient.Email;
-        refusal ??= email is null ? "no email address on record"
+        refusal ??= patient.Email is null ? "no email address on record"
             : patient.ContactPreference == ContactPreference.None ? "the patient asked for no messages (contact preference none)"
             : null;
-        if (refusal is not null || email is null)
+        if (refusal is not null || patient.Email is not { } email)
         {
-            message.CannotSend(refusal ?? "no email address on record");
+            message.CannotSend(refusal!);
             return (AuditAction.Update, AuditOutcome.Denied);
         }
 
