@@ -60,6 +60,10 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
 
     public DbSet<Consent> Consents => Set<Consent>();
 
+    public DbSet<ConsentForm> ConsentForms => Set<ConsentForm>();
+
+    public DbSet<ConsentDocument> ConsentDocuments => Set<ConsentDocument>();
+
     public DbSet<AdverseEvent> AdverseEvents => Set<AdverseEvent>();
 
     public DbSet<OutcomeAssessment> OutcomeAssessments => Set<OutcomeAssessment>();
@@ -110,6 +114,8 @@ public abstract class StratumDbContext : IdentityDbContext<StaffUser, IdentityRo
         builder.Entity<TreatmentPlan>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<Session>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<Consent>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<ConsentForm>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
+        builder.Entity<ConsentDocument>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<AdverseEvent>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<OutcomeAssessment>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);
         builder.Entity<Photo>().HasQueryFilter(e => e.ClinicId == ScopeClinicId);

@@ -113,6 +113,7 @@ try
     app.MapAuthApi();
     app.MapClinicsApi();
     app.MapPatientsApi();
+    app.MapConsentsApi();
     app.MapAppointmentsApi();
     app.MapMessagesApi();
     app.MapPhotosApi();

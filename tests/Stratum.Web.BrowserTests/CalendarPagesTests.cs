@@ -14,7 +14,7 @@ public sealed class CalendarPagesTests(BrowserFixture fixture) : IClassFixture<B
         var (clinician, email) = await ClinicData.ClinicianAsync(http, admin, "Calendar");
         var patient = (await ClinicData.PostAsync(http, clinician, "/api/patients", """{ "familyName": "Novak", "givenName": "Petra", "birthDate": "1969-05-02", "phototype": 2 }"""))["id"]!.GetValue<Guid>();
         await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/screenings", """{ "setting": "clinic", "age": 57, "fitzpatrick": 2, "indication": "acne-scars", "zones": ["cheeks"] }""");
-        await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "Petra Novak" }""");
+        await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "Petra Novak", "photoConsent": true }""");
         await ClinicData.PostAsync(http, clinician, "/api/lots", """{ "lotNumber": "LOT-CAL", "product": "36-needle cartridge", "expiry": "2027-06-30" }""");
         await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/sessions", """
             { "date": "2026-11-25", "indication": "acne-scars", "zones": [{ "zone": "cheeks", "depthMm": 1.0, "passes": 2 }],

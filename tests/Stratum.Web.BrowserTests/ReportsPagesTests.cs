@@ -19,7 +19,7 @@ public sealed class ReportsPagesTests(BrowserFixture fixture) : IClassFixture<Br
         {
             var patient = (await ClinicData.PostAsync(http, clinician, "/api/patients", $$"""{ "familyName": "Report{{i}}", "givenName": "Lea", "birthDate": "1990-01-01" }"""))["id"]!.GetValue<Guid>();
             await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/screenings", """{ "setting": "clinic", "age": 36, "fitzpatrick": 2, "indication": "acne-scars", "zones": ["cheeks"] }""");
-            await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "Lea" }""");
+            await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "Lea", "photoConsent": true }""");
             var session = (await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/sessions", """
                 { "date": "2026-11-25", "indication": "acne-scars", "zones": [{ "zone": "cheeks", "depthMm": 1.0, "passes": 2 }],
                   "device": { "make": "SkinPen", "model": "Precision", "needleConfiguration": "14-needle" }, "lot": { "number": "LOT-REP", "expiry": "2027-06-30" } }

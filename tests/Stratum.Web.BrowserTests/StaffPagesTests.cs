@@ -19,7 +19,7 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
 
         var patient = (await ClinicData.PostAsync(http, north, "/api/patients", """{ "familyName": "Lindqvist", "givenName": "Maja", "birthDate": "1991-04-02", "phototype": 3 }"""))["id"]!.GetValue<Guid>();
         await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/screenings", """{ "setting": "clinic", "age": 34, "fitzpatrick": 3, "indication": "acne-scars", "zones": ["cheeks", "forehead"] }""");
-        await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "Maja Lindqvist" }""");
+        await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "Maja Lindqvist", "photoConsent": true }""");
         await ClinicData.PostAsync(http, north, "/api/lots", """{ "lotNumber": "LOT-A", "product": "36-needle cartridge", "expiry": "2027-06-30" }""");
         await ClinicData.PostAsync(http, north, $"/api/patients/{patient}/sessions", """
             { "date": "2026-11-25", "indication": "acne-scars",

@@ -24,7 +24,7 @@ public sealed class StaffSafetyPagesTests(BrowserFixture fixture) : IClassFixtur
         {
             var patient = (await ClinicData.PostAsync(http, clinician, "/api/patients", $$"""{ "familyName": "{{family}}", "givenName": "{{given}}", "birthDate": "1991-04-02", {{contact}} "phototype": 3 }"""))["id"]!.GetValue<Guid>();
             await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/screenings", """{ "setting": "clinic", "age": 35, "fitzpatrick": 3, "indication": "acne-scars", "zones": ["cheeks"] }""");
-            await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/consents", $$"""{ "textVersion": "consent-v1", "signedBy": "{{given}} {{family}}" }""");
+            await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/consents", $$"""{ "formVersion": "stratum-1", "signedBy": "{{given}} {{family}}", "photoConsent": true }""");
             var session = (await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/sessions", """
                 { "date": "2026-11-25", "indication": "acne-scars",
                   "zones": [{ "zone": "cheeks", "depthMm": 1.5, "passes": 3 }],

@@ -218,6 +218,32 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
         }
 
         Messages(file, records.Messages, ingredients);
+        ConsentForm(file, records.ConsentForm);
+    }
+
+    /// <summary>A version name, a title, paragraphs, the photo paragraph and at least one statement to tick, with sources.</summary>
+    private void ConsentForm(string file, ConsentFormText? form)
+    {
+        const string code = "consentForm";
+        if (form is null)
+        {
+            Add(file, code, "the default consent form is missing; the server needs it");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(form.Version) || form.Version.Length > 64)
+        {
+            Add(file, code, "the version must be 1 to 64 characters");
+        }
+
+        CheckText(file, code, form.Title);
+        CheckText(file, code, form.PhotoText);
+        if (form.Text.Count == 0 || form.Text.Any(string.IsNullOrWhiteSpace) || form.Statements.Count == 0 || form.Statements.Any(string.IsNullOrWhiteSpace))
+        {
+            Add(file, code, "the form needs at least one paragraph and one statement to tick, and no empty ones");
+        }
+
+        CheckSources(file, code, form.Sources);
     }
 
     /// <summary>Each message kind once, due before its appointment (reminder) or after its session (the others), worded, with sources.</summary>

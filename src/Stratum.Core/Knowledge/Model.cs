@@ -286,11 +286,17 @@ public enum PositionCondition { BeforeOnePercentLine, FirstPosition }
 /// <param name="ScreeningValidDays">A screening older than this many days does not count.</param>
 /// <param name="BlockingVerdicts">Screening verdicts that refuse a session.</param>
 /// <param name="BookingRules">What booking an appointment checks ahead of time (<see cref="Scheduling.BookingRules"/>).</param>
-public sealed record RecordsFile(string Note, int ScreeningValidDays, IReadOnlyList<Verdict> BlockingVerdicts, IReadOnlyList<RecordRule> SessionRules, IReadOnlyList<RecordRule> BookingRules, SignalSettings Signals, MessageSettings Messages)
+public sealed record RecordsFile(string Note, int ScreeningValidDays, IReadOnlyList<Verdict> BlockingVerdicts, IReadOnlyList<RecordRule> SessionRules, IReadOnlyList<RecordRule> BookingRules, SignalSettings Signals, MessageSettings Messages, ConsentFormText ConsentForm)
 {
     /// <summary>Whether a screening on <paramref name="screened"/> counts for a visit on <paramref name="day"/>: not after it, and at most <see cref="ScreeningValidDays"/> before.</summary>
     public bool ScreeningCounts(DateOnly screened, DateOnly day) => screened <= day && screened.AddDays(ScreeningValidDays) >= day;
 }
+
+/// <summary>
+/// The consent form a clinic uses until its clinic-admin publishes its own version: the text the patient reads, the
+/// separate paragraph about photographs, and the statements the patient ticks when signing (these stay for every version).
+/// </summary>
+public sealed record ConsentFormText(string Note, string Version, string Title, IReadOnlyList<string> Text, string PhotoText, IReadOnlyList<string> Statements, IReadOnlyList<string> Sources);
 
 /// <summary>A server rule; <c>{placeholders}</c> in the message are filled in where it fires.</summary>
 public sealed record RecordRule(string Code, string Message, IReadOnlyList<string> Sources)

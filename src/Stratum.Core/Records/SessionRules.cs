@@ -11,6 +11,13 @@ public sealed record SessionZone(Zone Zone, decimal DepthMm, int Passes);
 /// <summary>The patient's latest screening as stored: when, the verdict, its earliest date and the intake it read.</summary>
 public sealed record LastScreening(DateOnly Date, Verdict Verdict, DateOnly? NotBefore, Intake Intake);
 
+/// <summary>The patient's consent as the session and booking rules see it: the form version last signed, and the clinic's current one.</summary>
+/// <param name="SignedVersion">The version of the patient's latest signed consent; null when there is none.</param>
+public sealed record ConsentOnFile(string? SignedVersion, string CurrentVersion)
+{
+    public bool IsCurrent => SignedVersion == CurrentVersion;
+}
+
 /// <summary>The cartridge lot of a session as the clinic knows it.</summary>
 /// <param name="Registered">Whether the clinic registered the lot; an unregistered lot is one a recall could not find.</param>
 public sealed record LotState(string Number, DateOnly Expiry, DateTimeOffset? RecalledAt = null, string? RecallReason = null, bool Registered = true);
@@ -25,20 +32,20 @@ public sealed record SessionCheck(
     LastScreening? Screening,
     IReadOnlyList<DateOnly> PreviousSessions,
     LotState Lot,
-    bool HasConsent);
+    ConsentOnFile Consent);
 
 /// <summary>Why a session may not be recorded; <see cref="NotBefore"/> is the earliest allowed date when there is one (inclusive).</summary>
 public sealed record SessionRefusal(string Rule, string Message, DateOnly? NotBefore, IReadOnlyList<string> Sources);
 
 /// <summary>
 /// The rules a clinic server enforces before it records a session (knowledge/records.json): a recent screening that
-/// allows treatment, the healing interval, depths inside the plan's envelope, a lot the clinic registered, in date and not recalled, consent.
+/// allows treatment, the healing interval, depths inside the plan's envelope, a lot the clinic registered, in date and not recalled, consent to the clinic's current form.
 /// </summary>
 public sealed class SessionRules(KnowledgeBase knowledge)
 {
     /// <summary>The rule codes this class fills in; knowledge/records.json must define each.</summary>
     public static readonly IReadOnlyList<string> Codes =
-        ["SE-NO-SCREENING", "SE-SCREENING-VERDICT", "SE-INTERVAL", "SE-ENVELOPE", "SE-LOT-UNKNOWN", "SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT"];
+        ["SE-NO-SCREENING", "SE-SCREENING-VERDICT", "SE-INTERVAL", "SE-ENVELOPE", "SE-LOT-UNKNOWN", "SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT", "SE-CONSENT-OUTDATED"];
 
     public IReadOnlyList<SessionRefusal> Check(SessionCheck check)
     {
@@ -96,9 +103,14 @@ public sealed class SessionRules(KnowledgeBase knowledge)
             refusals.Add(Refuse("SE-LOT-RECALLED", null, ("lot", check.Lot.Number), ("reason", check.Lot.RecallReason ?? "no reason given")));
         }
 
-        if (!check.HasConsent)
+        var consent = check.Consent;
+        if (consent.SignedVersion is null)
         {
-            refusals.Add(Refuse("SE-NO-CONSENT", null));
+            refusals.Add(Refuse("SE-NO-CONSENT", null, ("current", consent.CurrentVersion)));
+        }
+        else if (!consent.IsCurrent)
+        {
+            refusals.Add(Refuse("SE-CONSENT-OUTDATED", null, ("signed", consent.SignedVersion), ("current", consent.CurrentVersion)));
         }
 
         return refusals;

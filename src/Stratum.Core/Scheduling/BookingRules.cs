@@ -19,7 +19,7 @@ public sealed record BookingCheck(
     LastScreening? Screening,
     IReadOnlyList<DateOnly> PreviousSessions,
     IReadOnlyList<DateOnly> OtherTreatments,
-    bool HasConsent);
+    ConsentOnFile Consent);
 
 /// <summary>A refusal or warning of a booking; <see cref="NotBefore"/> is the earliest day that would pass, when there is one.</summary>
 public sealed record BookingFinding(string Rule, string Message, DateOnly? NotBefore, IReadOnlyList<string> Sources);
@@ -75,14 +75,14 @@ public sealed class BookingRules(KnowledgeBase knowledge)
                 ("screened", Iso(screening.Date)), ("verdict", Vocabulary.Codes.Of(screening.Verdict)), ("when", when)));
         }
 
-        return new BookingDecision(refusals, Warnings(check.Date, screening?.Date, check.HasConsent));
+        return new BookingDecision(refusals, Warnings(check.Date, screening?.Date, check.Consent));
     }
 
     /// <summary>
     /// The warnings of a treatment on <paramref name="date"/>: no screening that will still count that day (the latest
-    /// was on <paramref name="lastScreened"/>), no consent yet. The book shows them until they are resolved.
+    /// was on <paramref name="lastScreened"/>), no consent to the current form yet. The book shows them until they are resolved.
     /// </summary>
-    public IReadOnlyList<BookingFinding> Warnings(DateOnly date, DateOnly? lastScreened, bool hasConsent)
+    public IReadOnlyList<BookingFinding> Warnings(DateOnly date, DateOnly? lastScreened, ConsentOnFile consent)
     {
         var warnings = new List<BookingFinding>();
         var valid = knowledge.Records.ScreeningValidDays;
@@ -91,9 +91,9 @@ public sealed class BookingRules(KnowledgeBase knowledge)
             warnings.Add(Finding(NoScreening, null, ("date", Iso(date)), ("days", valid.ToString(CultureInfo.InvariantCulture))));
         }
 
-        if (!hasConsent)
+        if (!consent.IsCurrent)
         {
-            warnings.Add(Finding(NoConsent, null));
+            warnings.Add(Finding(NoConsent, null, ("current", consent.CurrentVersion)));
         }
 
         return warnings;

@@ -12,6 +12,8 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
         builder.BelongsToPatient();
         builder.Property(p => p.ContentType).HasMaxLength(Limits.ShortText);
         builder.Property(p => p.Sha256).HasMaxLength(Photo.Sha256Length).IsFixedLength().IsUnicode(false);
+        builder.Property(p => p.ThumbnailSha256).HasMaxLength(Photo.Sha256Length).IsFixedLength().IsUnicode(false);
+        builder.Property(p => p.Stage).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(p => new { p.ClinicId, p.PatientId });
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Stratum.Core.Knowledge;
 using Stratum.Core.Scheduling;
 using Stratum.Data;
+using Stratum.Core.Records;
 using Stratum.Data.Appointments;
 using Stratum.Data.Audit;
+using Stratum.Data.Consents;
 using Stratum.Data.Identity;
 using Stratum.Web.Components;
 
@@ -39,7 +41,7 @@ public static partial class AppointmentsApi
             await PatientsApi.LatestScreeningAsync(db, appointment.PatientId, ct),
             sessions,
             [.. others.Where(o => o.IsTreatment).Select(o => DayOf(o.Start, time))],
-            await db.Consents.AnyAsync(c => c.PatientId == appointment.PatientId, ct)));
+            await db.OnFileAsync(appointment.PatientId, knowledge.Records.ConsentForm, ct)));
         if (decision.Refusals.Count > 0 && overrideReason is null)
         {
             return await RefuseAsync(decision.Refusals, overridable: true, appointment, http, db, audit, ct);
@@ -87,14 +89,15 @@ public static partial class AppointmentsApi
         var names = await db.Patients.AsNoTracking().Where(p => patients.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => $"{p.FamilyName}, {p.GivenName}", ct);
         var screened = (await db.Screenings.AsNoTracking().Where(s => patients.Contains(s.PatientId)).Select(s => new { s.PatientId, s.ScreenedAt }).ToListAsync(ct))
             .GroupBy(s => s.PatientId).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Max(s => s.ScreenedAt).UtcDateTime));
-        var consented = (await db.Consents.AsNoTracking().Where(c => patients.Contains(c.PatientId)).Select(c => c.PatientId).Distinct().ToListAsync(ct)).ToHashSet();
+        var form = (await db.CurrentAsync(knowledge.Records.ConsentForm, ct)).Version;
+        var consented = (await db.Consents.AsNoTracking().Where(c => patients.Contains(c.PatientId) && c.FormVersion == form).Select(c => c.PatientId).Distinct().ToListAsync(ct)).ToHashSet();
         var clinicians = appointments.Count == 0 ? [] : (await db.CliniciansAsync(appointments[0].ClinicId, ct)).ToDictionary(c => c.Id, c => c.Name);
         var rules = new BookingRules(knowledge);
         return [.. appointments.Select(a => new AppointmentView(
             a.Id, a.PatientId, names.GetValueOrDefault(a.PatientId, "a patient"), a.ClinicianId, clinicians.GetValueOrDefault(a.ClinicianId, "a former clinician"),
             Local(a.Start, time), Local(a.End, time), a.DurationMinutes, a.Indication, a.Zones, a.Status, a.OverrideReason, a.SessionId, a.Version,
             a.IsOpen && a.IsTreatment
-                ? rules.Warnings(DayOf(a.Start, time), screened.TryGetValue(a.PatientId, out var s) ? s : null, consented.Contains(a.PatientId))
+                ? rules.Warnings(DayOf(a.Start, time), screened.TryGetValue(a.PatientId, out var s) ? s : null, new ConsentOnFile(consented.Contains(a.PatientId) ? form : null, form))
                 : []))];
     }
 

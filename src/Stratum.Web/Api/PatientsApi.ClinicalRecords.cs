@@ -11,7 +11,6 @@ using Stratum.Core.Triage;
 using Stratum.Data;
 using Stratum.Data.AdverseEvents;
 using Stratum.Data.Audit;
-using Stratum.Data.Consents;
 using Stratum.Data.Infrastructure;
 using Stratum.Data.Outcomes;
 using Stratum.Data.Plans;
@@ -21,7 +20,7 @@ using StoredSymptom = Stratum.Data.AdverseEvents.ReportedSymptom;
 
 namespace Stratum.Web.Api;
 
-/// <summary>What is written onto a patient's record: screenings, consents, adverse events and their follow-up, plans, outcomes.</summary>
+/// <summary>What is written onto a patient's record: screenings, adverse events and their follow-up, plans, outcomes.</summary>
 public static partial class PatientsApi
 {
     public static async Task<Results<Created<ScreeningRecorded>, ValidationProblem, ProblemHttpResult>> ScreenAsync(
@@ -48,34 +47,6 @@ public static partial class PatientsApi
         audit.Audit(http, patient.ClinicId, AuditAction.Create, "screening", screening.Id, id);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/patients/{id}", new ScreeningRecorded(screening.Id, result));
-    }
-
-    public static async Task<Results<Created<ConsentView>, ValidationProblem, ProblemHttpResult>> ConsentAsync(
-        Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct)
-    {
-        if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
-        {
-            return Requests.NotFound("patient");
-        }
-
-        var input = Requests.ReadObject(body, o =>
-        {
-            var version = o.Text("textVersion", Limits.ShortText, required: true);
-            var signedBy = o.Text("signedBy", Limits.ShortText, required: true);
-            var signedAt = o.DateTime("signedAt");
-            return version is null || signedBy is null || o.HasErrors
-                ? null
-                : Consent.Sign(patient.ClinicId, id, version, signedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : time.GetUtcNow(), signedBy, Requests.UserId(http));
-        });
-        if (!input.TryGetValue(out var consent))
-        {
-            return Requests.Invalid(input.Errors);
-        }
-
-        db.Consents.Add(consent);
-        audit.Audit(http, patient.ClinicId, AuditAction.Create, "consent", consent.Id, id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/patients/{id}", new ConsentView(consent.Id, consent.TextVersion, consent.SignedAt, consent.SignedBy));
     }
 
     public static async Task<Results<Created<AdverseEventRecorded>, ValidationProblem, ProblemHttpResult>> ReportAdverseEventAsync(
@@ -257,6 +228,6 @@ public static partial class PatientsApi
     internal static AdverseEventView View(AdverseEvent e) =>
         new(e.Id, e.OccurredOn, e.SessionId, e.TriageUrgency, [.. e.Symptoms.Select(s => s.Symptom)], e.FollowUp, e.Outcome, e.ResolvedOn, e.Version);
 
-    private static async Task<bool> IsSessionOfAsync(StratumDbContext db, Guid patient, Guid? session, CancellationToken ct) =>
+    internal static async Task<bool> IsSessionOfAsync(StratumDbContext db, Guid patient, Guid? session, CancellationToken ct) =>
         session is not { } id || await db.Sessions.AnyAsync(s => s.Id == id && s.PatientId == patient, ct);
 }

@@ -9,6 +9,7 @@ using Stratum.Core.Vocabulary;
 using Stratum.Data;
 using Stratum.Data.Appointments;
 using Stratum.Data.Audit;
+using Stratum.Data.Consents;
 using Stratum.Data.Infrastructure;
 using Stratum.Data.Sessions;
 using Stratum.Web.Hosting;
@@ -25,7 +26,7 @@ public static partial class PatientsApi
     /// Refusals that no override lifts: a cartridge the clinic never registered (a recall could not find it), an expired or
     /// recalled one is never used, and nobody is treated without consent on record.
     /// </summary>
-    private static readonly string[] HardStops = ["SE-LOT-UNKNOWN", "SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT"];
+    private static readonly string[] HardStops = ["SE-LOT-UNKNOWN", "SE-LOT-EXPIRED", "SE-LOT-RECALLED", "SE-NO-CONSENT", "SE-CONSENT-OUTDATED"];
 
     public static async Task<Results<Created<SessionRecorded>, ValidationProblem, ProblemHttpResult>> RecordSessionAsync(
         Guid id, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, TimeProvider time, CancellationToken ct)
@@ -45,8 +46,9 @@ public static partial class PatientsApi
         var latest = await LatestScreeningAsync(db, id, ct);
         var previous = await db.Sessions.AsNoTracking().Where(s => s.PatientId == id).Select(s => s.Date).ToListAsync(ct);
         var lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.ClinicId == patient.ClinicId && l.LotNumber == session.LotNumber, ct);
+        var form = (await db.CurrentAsync(knowledge.Records.ConsentForm, ct)).Version;
         var consent = await db.Consents.AsNoTracking().Where(c => c.PatientId == id && (session.ConsentId == null || c.Id == session.ConsentId))
-            .OrderByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
+            .OrderByDescending(c => c.FormVersion == form).ThenByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
         var check = new SessionCheck(
             session.Date,
             session.Indication,
@@ -54,7 +56,7 @@ public static partial class PatientsApi
             latest,
             previous,
             new LotState(session.LotNumber, lot is null || session.LotExpiry < lot.Expiry ? session.LotExpiry : lot.Expiry, lot?.RecalledAt, lot?.RecallReason, lot is not null),
-            consent is not null);
+            new ConsentOnFile(consent?.FormVersion, form));
         var refusals = new SessionRules(knowledge).Check(check);
         if (refusals.Count > 0 && (session.OverrideReason is null || refusals.Any(r => HardStops.Contains(r.Rule))))
         {

@@ -41,8 +41,6 @@ public static partial class PatientsApi
             .WithSummary("Change name, birth date, phototype or contact details (phone, email, contactPreference email|none; null removes one); { version } must be the version you read, or the answer is 409.");
         api.MapPost("/{id:guid}/screenings", ScreenAsync).WithName("ScreenPatient").RequireAuthorization(Policies.Clinician)
             .WithSummary("Screen the patient (the screening intake) and store the result with the knowledge version.");
-        api.MapPost("/{id:guid}/consents", ConsentAsync).WithName("RecordConsent").RequireAuthorization(Policies.ClinicMember)
-            .WithSummary("Record signed consent: { textVersion, signedBy, signedAt? }.");
         api.MapPost("/{id:guid}/sessions", RecordSessionAsync).WithName("RecordSession").RequireAuthorization(Policies.Clinician)
             .WithSummary("Record a session; refused (409, rule code, earliest date) unless screening, interval, depth, lot and consent allow it or an override reason is given.");
         api.MapPost("/{id:guid}/adverse-events", ReportAdverseEventAsync).WithName("ReportAdverseEvent").RequireAuthorization(Policies.ClinicMember)
@@ -69,7 +67,9 @@ public static partial class PatientsApi
 
     public sealed record SessionView(Guid Id, DateOnly Date, string OperatorId, string Device, string NeedleConfiguration, string LotNumber, DateOnly LotExpiry, Guid ConsentId, IReadOnlyList<ZoneView> Zones, string? Notes, string? OverrideReason);
 
-    public sealed record ConsentView(Guid Id, string TextVersion, DateTimeOffset SignedAt, string SignedBy);
+    /// <param name="Current">Whether it is a consent to the clinic's current form, the one a session needs.</param>
+    /// <param name="Pdf">Whether the signed document is kept (consents recorded before signing was built have none).</param>
+    public sealed record ConsentView(Guid Id, string FormVersion, DateTimeOffset SignedAt, string SignedBy, bool PhotoConsent, SignatureKind Signature, bool Current, bool Pdf);
 
     public sealed record AdverseEventView(Guid Id, DateOnly OccurredOn, Guid? SessionId, Urgency TriageUrgency, IReadOnlyList<Symptom> Symptoms, string? FollowUp, string? Outcome, DateOnly? ResolvedOn, Guid Version);
 
@@ -206,7 +206,7 @@ public static partial class PatientsApi
         return TypedResults.Created($"/api/patients/{created.Id}", PatientSummary.Of(created));
     }
 
-    public static async Task<Results<Ok<PatientDetail>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    public static async Task<Results<Ok<PatientDetail>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit, KnowledgeBase knowledge, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
@@ -215,7 +215,9 @@ public static partial class PatientsApi
 
         var screenings = await db.Scoped<Screening>().AsNoTracking().Where(s => s.PatientId == id).OrderByDescending(s => s.ScreenedAt).ToListAsync(ct);
         var sessions = await db.Scoped<Session>().AsNoTracking().Where(s => s.PatientId == id).OrderBy(s => s.Date).ToListAsync(ct);
-        var consents = await db.Scoped<Consent>().AsNoTracking().Where(c => c.PatientId == id).OrderByDescending(c => c.SignedAt).ToListAsync(ct);
+        var consents = await db.Scoped<Consent>().AsNoTracking().Where(c => c.PatientId == id).OrderByDescending(c => c.SignedAt)
+            .Select(c => new { Consent = c, Pdf = db.ConsentDocuments.Any(d => d.ConsentId == c.Id) }).ToListAsync(ct);
+        var form = consents.Count == 0 ? null : (await db.CurrentAsync(knowledge.Records.ConsentForm, ct)).Version;
         var events = await db.Scoped<AdverseEvent>().AsNoTracking().Where(e => e.PatientId == id).OrderByDescending(e => e.OccurredOn).ToListAsync(ct);
         var plans = await db.Scoped<TreatmentPlan>().AsNoTracking().Where(p => p.PatientId == id).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
         var outcomes = await db.Scoped<OutcomeAssessment>().AsNoTracking().Where(o => o.PatientId == id).OrderBy(o => o.AssessedOn).ToListAsync(ct);
@@ -225,7 +227,7 @@ public static partial class PatientsApi
             patient.Conditions, patient.Medications, patient.Allergies,
             [.. screenings.Select(s => new ScreeningView(s.Id, s.ScreenedAt, s.Verdict, s.NotBefore, s.KnowledgeVersion, JsonDocument.Parse(s.ResultJson).RootElement.Clone(), JsonSerializer.Deserialize(s.IntakeJson, StratumJson.Default.Intake)))],
             [.. sessions.Select(View)],
-            [.. consents.Select(c => new ConsentView(c.Id, c.TextVersion, c.SignedAt, c.SignedBy))],
+            [.. consents.Select(c => new ConsentView(c.Consent.Id, c.Consent.FormVersion, c.Consent.SignedAt, c.Consent.SignedBy, c.Consent.PhotoConsent, c.Consent.Signature, c.Consent.FormVersion == form, c.Pdf))],
             [.. events.Select(View)],
             [.. plans.Select(p => new PlanView(p.Id, p.Indication, p.Setting, p.SessionsPlanned, p.CreatedAt, JsonDocument.Parse(p.PlanJson).RootElement.Clone()))],
             [.. outcomes.Select(o => new OutcomeView(o.Id, o.AssessedOn, o.SessionId, o.QualitativeGrade, o.QuantitativeScore, o.PhotoIds))]));

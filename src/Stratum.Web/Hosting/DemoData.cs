@@ -9,6 +9,7 @@ using Stratum.Data;
 using Stratum.Data.AdverseEvents;
 using Stratum.Data.Clinics;
 using Stratum.Data.Consents;
+using Stratum.Web.Consents;
 using Stratum.Data.Identity;
 using Stratum.Data.Lots;
 using Stratum.Data.Patients;
@@ -120,6 +121,7 @@ internal static class DemoData
         db.Lots.AddRange(lots);
 
         var screener = new Screener(knowledge);
+        var form = ConsentForms.Default(knowledge.Records.ConsentForm);
         for (var i = 0; i < People.Length; i++)
         {
             var (family, given, year, phototype) = People[i];
@@ -143,8 +145,10 @@ internal static class DemoData
             var result = screener.Screen(intake);
             db.Screenings.Add(Screening.Record(clinic.Id, patient.Id, JsonSerializer.Serialize(intake, StratumJson.Default.Intake),
                 JsonSerializer.Serialize(result, StratumJson.Default.ScreeningResult), result.Verdict, result.NotBefore, result.KnowledgeVersion, clinician, now.AddDays(-100)));
-            var consent = Consent.Sign(clinic.Id, patient.Id, "microneedling-consent-v3", now.AddDays(-100), $"{given} {family}", staff[Roles.FrontDesk].Id);
+            var consent = Consent.Sign(clinic.Id, patient.Id, form.Version, now.AddDays(-100), $"{given} {family}", staff[Roles.FrontDesk].Id, photoConsent: true, SignatureKind.Typed);
             db.Consents.Add(consent);
+            db.ConsentDocuments.Add(ConsentDocument.Of(consent, ConsentPdf.Render(new SignedConsent(consent.Id, ClinicName, $"{given} {family}", patient.BirthDate, form,
+                consent.SignedBy, TimeZoneInfo.ConvertTime(consent.SignedAt, time.LocalTimeZone), consent.PhotoConsent, staff[Roles.FrontDesk].Email!, null))));
             for (var s = 0; s < 3; s++)
             {
                 var date = today.AddDays(-95 + (s * 42) + i);

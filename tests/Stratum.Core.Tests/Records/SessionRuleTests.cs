@@ -19,7 +19,7 @@ public sealed class SessionRuleTests
         new LastScreening(Today.AddDays(-3), Verdict.Proceed, null, Intake),
         [Today.AddDays(-60)],
         new LotState("LOT-1", Today.AddDays(200)),
-        HasConsent: true);
+        new ConsentOnFile("v2", "v2"));
 
     private static string[] Codes(SessionCheck check) => [.. Rules.Check(check).Select(r => r.Rule)];
 
@@ -93,15 +93,26 @@ public sealed class SessionRuleTests
     }
 
     [Fact]
-    public void Missing_consent_is_refused()
+    public void Missing_consent_is_refused_naming_the_form_to_sign()
     {
-        Codes(Good() with { HasConsent = false }).ShouldBe(["SE-NO-CONSENT"]);
+        var refusal = Rules.Check(Good() with { Consent = new ConsentOnFile(null, "v2") }).ShouldHaveSingleItem();
+        refusal.Rule.ShouldBe("SE-NO-CONSENT");
+        refusal.Message.ShouldContain("(v2)");
+    }
+
+    [Fact]
+    public void Consent_to_an_earlier_version_of_the_form_is_refused_until_the_current_one_is_signed()
+    {
+        var refusal = Rules.Check(Good() with { Consent = new ConsentOnFile("v1", "v2") }).ShouldHaveSingleItem();
+        refusal.Rule.ShouldBe("SE-CONSENT-OUTDATED");
+        refusal.Message.ShouldContain("signed consent form v1");
+        refusal.Message.ShouldContain("current form is v2");
     }
 
     [Fact]
     public void Every_refusal_has_sources_that_exist()
     {
-        var all = Rules.Check(Good() with { Screening = null, HasConsent = false, Lot = new LotState("L", Today.AddDays(-5), DateTimeOffset.UnixEpoch) });
+        var all = Rules.Check(Good() with { Screening = null, Consent = new ConsentOnFile("v1", "v2"), Lot = new LotState("L", Today.AddDays(-5), DateTimeOffset.UnixEpoch) });
         all.ShouldAllBe(r => r.Sources.Count > 0 && r.Sources.All(s => KnowledgeBase.Default.FindSource(s) != null));
     }
 }

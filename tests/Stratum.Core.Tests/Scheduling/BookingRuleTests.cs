@@ -15,7 +15,7 @@ public sealed class BookingRuleTests
     private static readonly BookingRules Rules = new(KnowledgeBase.Default);
     private static readonly int Minimum = KnowledgeBase.Default.Planning.MinimumIntervalDays(Setting.Clinic, Indication.AcneScars, null);
 
-    private static BookingCheck Good() => new(Day, Treatment: true, Indication.AcneScars, new LastScreening(Day.AddDays(-10), Verdict.Proceed, null, Intake), [Day.AddDays(-60)], [], HasConsent: true);
+    private static BookingCheck Good() => new(Day, Treatment: true, Indication.AcneScars, new LastScreening(Day.AddDays(-10), Verdict.Proceed, null, Intake), [Day.AddDays(-60)], [], new ConsentOnFile("v1", "v1"));
 
     private static string[] Refused(BookingCheck check) => [.. Rules.Check(check).Refusals.Select(r => r.Rule)];
 
@@ -76,9 +76,10 @@ public sealed class BookingRuleTests
     [Fact]
     public void No_screening_that_will_count_on_the_day_or_no_consent_is_a_warning_not_a_refusal()
     {
-        var decision = Rules.Check(Good() with { Screening = null, HasConsent = false });
+        var decision = Rules.Check(Good() with { Screening = null, Consent = new ConsentOnFile(null, "v1") });
         decision.Refusals.ShouldBeEmpty();
         decision.Warnings.Select(w => w.Rule).ShouldBe(["AP-NO-SCREENING", "AP-NO-CONSENT"]);
+        Rules.Check(Good() with { Consent = new ConsentOnFile("v0", "v1") }).Warnings.Select(w => w.Rule).ShouldBe(["AP-NO-CONSENT"], "consent to an earlier form is signed again at the visit");
 
         var old = Good() with { Screening = Good().Screening! with { Date = Day.AddDays(-(KnowledgeBase.Default.Records.ScreeningValidDays + 1)) } };
         Rules.Check(old).Warnings.Select(w => w.Rule).ShouldBe(["AP-NO-SCREENING"], "a screening too old to count on the day is screened again at the visit");

@@ -166,7 +166,7 @@ public sealed class AppointmentTests
         await using var server = await ClinicServer.StartAsync(DatabaseProvider.Sqlite);
         var north = await server.CreateClinicAsync("North");
         var patient = await ScreenedPatientAsync(north);
-        (await north.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "the patient" }""")).EnsureSuccessStatusCode();
+        (await north.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "the patient", "photoConsent": true }""")).EnsureSuccessStatusCode();
         var id = (await (await north.Clinician.PostJsonAsync("/api/appointments", Booking(patient, "2026-11-25T15:00:00Z"))).JsonAsync())["id"]!.GetValue<Guid>();
         (await north.Clinician.PostJsonAsync("/api/lots", """{ "lotNumber": "LOT-A", "product": "36-needle cartridge", "expiry": "2027-06-30" }""")).EnsureSuccessStatusCode();
         var session = await north.Clinician.PostJsonAsync($"/api/patients/{patient}/sessions", Session("2026-11-25"));
@@ -225,7 +225,7 @@ public sealed class AppointmentTests
     private static async Task<Guid> TreatedPatientAsync(Clinic clinic)
     {
         var patient = await ScreenedPatientAsync(clinic);
-        (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "the patient" }""")).EnsureSuccessStatusCode();
+        (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "the patient", "photoConsent": true }""")).EnsureSuccessStatusCode();
         (await clinic.Clinician.PostJsonAsync("/api/lots", """{ "lotNumber": "LOT-A", "product": "36-needle cartridge", "expiry": "2027-06-30" }""")).EnsureSuccessStatusCode();
         (await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/sessions", Session("2026-11-25"))).EnsureSuccessStatusCode();
         return patient;

@@ -38,13 +38,18 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/patients/{id:guid}"] = "401 ok ok ok ok 404 404",
         ["PUT /api/patients/{id:guid}"] = "401 403 ok ok ok 404 404",
         ["POST /api/patients/{id:guid}/screenings"] = "401 403 403 ok 403 403 404",
-        ["POST /api/patients/{id:guid}/consents"] = "401 403 ok ok ok 404 404",
+        ["POST /api/patients/{id:guid}/consents/"] = "401 403 ok ok ok 404 404",
+        ["GET /api/patients/{id:guid}/consents/{consentId:guid}/pdf"] = "401 ok ok ok ok 404 404",
+        ["GET /api/consent-forms/"] = "401 403 ok ok ok ok ok",
+        ["POST /api/consent-forms/"] = "401 403 ok 403 403 ok 403",
         ["POST /api/patients/{id:guid}/sessions"] = "401 403 403 ok 403 403 404",
         ["POST /api/patients/{id:guid}/adverse-events"] = "401 403 ok ok ok 404 404",
         ["PUT /api/patients/{id:guid}/adverse-events/{eventId:guid}"] = "401 403 ok ok ok 404 404",
         ["POST /api/patients/{id:guid}/plans"] = "401 403 403 ok 403 403 404",
         ["POST /api/patients/{id:guid}/photos/"] = "401 403 ok ok ok 404 404",
         ["GET /api/patients/{id:guid}/photos/{photoId:guid}"] = "401 ok ok ok ok 404 404",
+        ["GET /api/patients/{id:guid}/photos/"] = "401 ok ok ok ok 404 404",
+        ["GET /api/patients/{id:guid}/photos/{photoId:guid}/thumbnail"] = "401 ok ok ok ok 404 404",
         ["POST /api/patients/{id:guid}/outcomes"] = "401 403 403 ok 403 403 404",
         ["GET /api/appointments/"] = "401 403 ok ok ok ok ok",
         ["POST /api/appointments/"] = "401 403 403 ok ok 403 ok",
@@ -78,6 +83,7 @@ public sealed class AuthorizationMatrixTests
         var south = await server.CreateClinicAsync("South");
         var patient = (await (await north.FrontDesk.PostJsonAsync("/api/patients", """{ "familyName": "Lindqvist", "givenName": "Maja", "birthDate": "1991-04-02" }""")).JsonAsync())["id"]!.GetValue<Guid>();
         (await north.Clinician.PostJsonAsync("/api/lots", """{ "lotNumber": "LOT-A", "product": "cartridge", "expiry": "2027-06-30" }""")).EnsureSuccessStatusCode();
+        var consent = (await (await north.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "Maja Lindqvist", "photoConsent": true }""")).JsonAsync())["id"]!.GetValue<Guid>();
         var photo = (await (await north.FrontDesk.PostAsync($"/api/patients/{patient}/photos?zone=cheeks",
             new ByteArrayContent(PhotoTests.Png) { Headers = { ContentType = new("image/png") } }, ClinicServer.Cancel)).JsonAsync())["id"]!.GetValue<Guid>();
         var adverse = (await (await north.FrontDesk.PostJsonAsync($"/api/patients/{patient}/adverse-events",
@@ -103,7 +109,7 @@ public sealed class AuthorizationMatrixTests
                 : pattern.StartsWith("/api/messages", StringComparison.Ordinal) ? reminder
                 : patient;
             var path = pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
-                .Replace("{eventId:guid}", adverse.ToString(), StringComparison.Ordinal).Replace("{photoId:guid}", photo.ToString(), StringComparison.Ordinal).Replace("{lot}", "LOT-A", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
+                .Replace("{eventId:guid}", adverse.ToString(), StringComparison.Ordinal).Replace("{photoId:guid}", photo.ToString(), StringComparison.Ordinal).Replace("{consentId:guid}", consent.ToString(), StringComparison.Ordinal).Replace("{lot}", "LOT-A", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
             var expected = Expected[endpoint].Split(' ');
             for (var i = 0; i < clients.Length; i++)
             {

@@ -36,7 +36,7 @@ public sealed class ClinicServerTests
     {
         var patient = await PatientAsync(clinic, family);
         (await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/screenings", Screening)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "Maja Lindqvist" }""")).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "Maja Lindqvist", "photoConsent": true }""")).StatusCode.ShouldBe(HttpStatusCode.Created);
         return patient;
     }
 
@@ -88,7 +88,7 @@ public sealed class ClinicServerTests
         await using var server = await ClinicServer.StartAsync(provider);
         var clinic = await server.CreateClinicAsync("North");
         var patient = await PatientAsync(clinic);
-        (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "Maja Lindqvist" }""")).EnsureSuccessStatusCode();
+        (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "Maja Lindqvist", "photoConsent": true }""")).EnsureSuccessStatusCode();
         await LotAsync(clinic, "LOT-A");
 
         var refused = await RefusedAsync(await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/sessions", SessionJson()));
@@ -139,7 +139,7 @@ public sealed class ClinicServerTests
         noConsent["overridable"]!.GetValue<bool>().ShouldBeFalse();
 
         var deferred = await PatientAsync(clinic, "Haddad");
-        (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{deferred}/consents", """{ "textVersion": "consent-v3", "signedBy": "Omar Haddad" }""")).EnsureSuccessStatusCode();
+        (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{deferred}/consents", """{ "formVersion": "stratum-1", "signedBy": "Omar Haddad", "photoConsent": true }""")).EnsureSuccessStatusCode();
         (await clinic.Clinician.PostJsonAsync($"/api/patients/{deferred}/screenings",
             """{ "setting": "clinic", "age": 37, "indication": "acne-scars", "zones": ["cheeks"], "medications": [{ "code": "isotretinoin", "lastDose": "2026-10-01" }] }""")).EnsureSuccessStatusCode();
         var verdict = await RefusedAsync(await clinic.Clinician.PostJsonAsync($"/api/patients/{deferred}/sessions", SessionJson()));

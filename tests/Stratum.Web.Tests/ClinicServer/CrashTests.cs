@@ -127,7 +127,7 @@ public sealed class CrashTests
         clinician.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var patient = (await (await clinician.PostAsJsonAsync("/api/patients", new { familyName = "Walsh", givenName = "Niamh", birthDate = "1974-06-01" }, ct))
             .Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!.GetValue<Guid>();
-        (await clinician.PostAsJsonAsync($"/api/patients/{patient}/consents", new { textVersion = "consent-v3", signedBy = "Niamh Walsh" }, ct)).EnsureSuccessStatusCode();
+        (await clinician.PostAsJsonAsync($"/api/patients/{patient}/consents", new { formVersion = "stratum-1", signedBy = "Niamh Walsh", photoConsent = true }, ct)).EnsureSuccessStatusCode();
         (await clinician.PostAsJsonAsync("/api/lots", new { lotNumber = "LOT-CRASH", product = "36-needle cartridge", expiry = "2099-12-31" }, ct)).EnsureSuccessStatusCode();
         return new Clinician(token, patient);
     }

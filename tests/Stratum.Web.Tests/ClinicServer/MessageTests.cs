@@ -265,7 +265,7 @@ public sealed class MessageTests
     private static async Task TreatAsync(Clinic clinic, Guid patient)
     {
         (await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/screenings", Screening)).EnsureSuccessStatusCode();
-        (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "the patient" }""")).EnsureSuccessStatusCode();
+        (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "the patient", "photoConsent": true }""")).EnsureSuccessStatusCode();
         (await clinic.Clinician.PostJsonAsync("/api/lots", """{ "lotNumber": "LOT-A", "product": "36-needle cartridge", "expiry": "2027-06-30" }""")).EnsureSuccessStatusCode();
         var session = await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/sessions", """
             { "date": "2026-11-25", "indication": "acne-scars", "zones": [{ "zone": "cheeks", "depthMm": 1.0, "passes": 2 }],

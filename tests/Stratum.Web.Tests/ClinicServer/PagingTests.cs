@@ -91,7 +91,7 @@ public sealed class PagingTests
         foreach (var (patient, i) in patients.Select((p, i) => (p, i)))
         {
             (await north.Clinician.PostJsonAsync($"/api/patients/{patient}/screenings", """{ "setting": "clinic", "age": 34, "fitzpatrick": 3, "indication": "acne-scars", "zones": ["cheeks"] }""")).EnsureSuccessStatusCode();
-            (await north.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "the patient" }""")).EnsureSuccessStatusCode();
+            (await north.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "the patient", "photoConsent": true }""")).EnsureSuccessStatusCode();
             foreach (var date in new[] { "2026-10-01", "2026-11-20" })
             {
                 var session = await north.Clinician.PostJsonAsync($"/api/patients/{patient}/sessions", $$"""

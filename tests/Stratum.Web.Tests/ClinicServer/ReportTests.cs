@@ -100,7 +100,7 @@ public sealed class ReportTests
         {
             var patient = await PagingTests.PatientAsync(clinic, $"Patient{i}", "Maja", "1991-04-02");
             (await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/screenings", Screening)).EnsureSuccessStatusCode();
-            (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "textVersion": "consent-v3", "signedBy": "the patient" }""")).EnsureSuccessStatusCode();
+            (await clinic.FrontDesk.PostJsonAsync($"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "the patient", "photoConsent": true }""")).EnsureSuccessStatusCode();
             var recorded = await clinic.Clinician.PostJsonAsync($"/api/patients/{patient}/sessions", $$"""
                 { "date": "2026-11-25", "indication": "acne-scars", "zones": [{ "zone": "cheeks", "depthMm": 1.0, "passes": 2 }],
                   "device": { "make": "SkinPen", "model": "Precision", "needleConfiguration": "14-needle" }, "lot": { "number": "{{(i < 3 ? "LOT-A" : "LOT-B")}}", "expiry": "2027-06-30" } }

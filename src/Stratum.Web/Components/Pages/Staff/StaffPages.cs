@@ -13,7 +13,7 @@ public static class StaffPages
     /// <summary>The patient's record by the same look-up, clinic scope and audit (read or not-found) as GET /api/patients/{id}; null answers 404.</summary>
     public static async Task<PatientsApi.PatientDetail?> PatientOrNotFoundAsync(Guid id, HttpContext http, StratumDbContext db, AuditTrail audit)
     {
-        var result = await PatientsApi.GetAsync(id, http, db, audit, http.RequestAborted);
+        var result = await PatientsApi.GetAsync(id, http, db, audit, http.RequestServices.GetRequiredService<Core.Knowledge.KnowledgeBase>(), http.RequestAborted);
         if (result.Result is Ok<PatientsApi.PatientDetail> { Value: { } detail })
         {
             return detail;

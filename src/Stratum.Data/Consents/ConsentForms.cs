@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Stratum.Core.Knowledge;
+using Stratum.Core.Records;
+
+namespace Stratum.Data.Consents;
+
+/// <summary>A consent form version as a patient reads it; <see cref="PublishedAt"/> is null for the knowledge files' default.</summary>
+public sealed record ConsentFormVersion(string Version, string Title, IReadOnlyList<string> Text, string PhotoText, IReadOnlyList<string> Statements, DateTimeOffset? PublishedAt)
+{
+    public bool IsDefault => PublishedAt is null;
+}
+
+/// <summary>
+/// Which consent form a clinic's patients sign: the newest version its clinic-admin published, or, until one is
+/// published, the default of knowledge/records.json. Title and statements always come from the knowledge files.
+/// </summary>
+public static class ConsentForms
+{
+    public static ConsentFormVersion Default(ConsentFormText form) => new(form.Version, form.Title, form.Text, form.PhotoText, form.Statements, null);
+
+    /// <summary>Every version the clinic published, newest (the current one) first; the default alone when there is none.</summary>
+    public static async Task<IReadOnlyList<ConsentFormVersion>> VersionsAsync(this StratumDbContext db, ConsentFormText defaults, CancellationToken ct)
+    {
+        var published = await db.ConsentForms.AsNoTracking().OrderByDescending(f => f.PublishedAt).ToListAsync(ct);
+        return published.Count == 0 ? [Default(defaults)] : [.. published.Select(f => View(f, defaults))];
+    }
+
+    public static async Task<ConsentFormVersion> CurrentAsync(this StratumDbContext db, ConsentFormText defaults, CancellationToken ct) =>
+        await db.ConsentForms.AsNoTracking().OrderByDescending(f => f.PublishedAt).FirstOrDefaultAsync(ct) is { } form ? View(form, defaults) : Default(defaults);
+
+    /// <summary>The version a consent was signed against, as it was then; null when the clinic no longer has it (it never deletes one).</summary>
+    public static async Task<ConsentFormVersion?> FindAsync(this StratumDbContext db, string version, ConsentFormText defaults, CancellationToken ct) =>
+        await db.ConsentForms.AsNoTracking().FirstOrDefaultAsync(f => f.Version == version, ct) is { } form ? View(form, defaults)
+            : version == defaults.Version ? Default(defaults) : null;
+
+    /// <summary>What the session and booking rules need: the version of the patient's consent to the current form if any, else of the latest.</summary>
+    public static async Task<ConsentOnFile> OnFileAsync(this StratumDbContext db, Guid patientId, ConsentFormText defaults, CancellationToken ct)
+    {
+        var current = (await db.CurrentAsync(defaults, ct)).Version;
+        var signed = await db.Consents.AsNoTracking().Where(c => c.PatientId == patientId)
+            .OrderByDescending(c => c.FormVersion == current).ThenByDescending(c => c.SignedAt).Select(c => c.FormVersion).FirstOrDefaultAsync(ct);
+        return new ConsentOnFile(signed, current);
+    }
+
+    /// <summary>Whether the patient's latest consent agrees to photographs: a later consent without it withdraws it.</summary>
+    public static Task<bool> PhotoConsentAsync(this StratumDbContext db, Guid patientId, CancellationToken ct) =>
+        db.Consents.AsNoTracking().Where(c => c.PatientId == patientId).OrderByDescending(c => c.SignedAt).Select(c => c.PhotoConsent).FirstOrDefaultAsync(ct);
+
+    private static ConsentFormVersion View(ConsentForm form, ConsentFormText defaults) =>
+        new(form.Version, defaults.Title, form.Paragraphs, form.PhotoText, defaults.Statements, form.PublishedAt);
+}
