@@ -63,7 +63,7 @@ public class RecallBenchmarks
         await using (var scoped = Context(ClinicScope.Of(_clinicId)))
         {
             var patient = Patient.Create(_clinicId, "Lovelace", "Ada", new DateOnly(1990, 12, 10), phototype: 3);
-            var consent = Consent.Sign(_clinicId, patient.Id, "consent-v1", new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero), "Ada Lovelace", "user-1");
+            var consent = Consent.Sign(_clinicId, patient.Id, "consent-v1", new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero), "Ada Lovelace", "user-1", photoConsent: true, SignatureKind.Typed);
             seed = Session.Record(_clinicId, patient.Id, null, Today, "user-1", new DeviceUsed("Acme", "Pen 2", "12-needle cartridge"), "SEED",
                 Today.AddYears(1), consent.Id, [new TreatedZone(Zone.Cheeks, 1.5m, 3), new TreatedZone(Zone.Forehead, 0.5m, 2)]);
             scoped.Patients.Add(patient);

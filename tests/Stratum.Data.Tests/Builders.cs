@@ -33,7 +33,7 @@ internal static class Builders
     public static async Task<Consent> ConsentAsync(this TestDatabase database, Guid clinicId, Guid patientId)
     {
         await using var context = database.Context(ClinicScope.Of(clinicId));
-        var consent = Consent.Sign(clinicId, patientId, "consent-v1", Noon, "Ada Lovelace", "user-1");
+        var consent = Consent.Sign(clinicId, patientId, "consent-v1", Noon, "Ada Lovelace", "user-1", photoConsent: true, SignatureKind.Typed);
         context.Consents.Add(consent);
         await context.SaveChangesAsync(TestDatabase.Cancel);
         return consent;

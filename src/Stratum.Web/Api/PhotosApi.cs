@@ -48,13 +48,24 @@ public static class PhotosApi
             return Requests.NotFound("patient");
         }
 
-        var photos = await db.PhotoConsentAsync(id, ct) ? await db.Scoped<Photo>().AsNoTracking().Where(p => p.PatientId == id).OrderBy(p => p.TakenAt).ToListAsync(ct) : [];
+        var photos = await ShownAsync(db, id, ct);
         await audit.AuditNowAsync(http, patient.ClinicId, AuditAction.Read, "photo", null, id, AuditOutcome.Success, ct);
-        return TypedResults.Ok<IReadOnlyList<PhotoView>>([.. photos.Select(View)]);
+        return TypedResults.Ok(photos);
     }
 
-    public static async Task<Results<Created<PhotoView>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        Guid id, string? zone, string? stage, string? sessionId, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, PhotoStore store, TimeProvider time, CancellationToken ct)
+    /// <summary>The patient's photos oldest first, or none when the patient's latest consent does not agree to photographs.</summary>
+    public static async Task<IReadOnlyList<PhotoView>> ShownAsync(StratumDbContext db, Guid patientId, CancellationToken ct) =>
+        await db.PhotoConsentAsync(patientId, ct)
+            ? [.. (await db.Scoped<Photo>().AsNoTracking().Where(p => p.PatientId == patientId).OrderBy(p => p.TakenAt).ToListAsync(ct)).Select(View)]
+            : [];
+
+    public static Task<Results<Created<PhotoView>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        Guid id, string? zone, string? stage, string? sessionId, HttpRequest request, HttpContext http, StratumDbContext db, AuditTrail audit, PhotoStore store, TimeProvider time, CancellationToken ct) =>
+        StoreAsync(id, zone, stage, sessionId, request.ContentType, request.Body, http, db, audit, store, time, ct);
+
+    /// <summary>The upload as the API and the patient page's form make it: the file's type and bytes, and where it belongs.</summary>
+    public static async Task<Results<Created<PhotoView>, ValidationProblem, ProblemHttpResult>> StoreAsync(
+        Guid id, string? zone, string? stage, string? sessionId, string? contentType, Stream body, HttpContext http, StratumDbContext db, AuditTrail audit, PhotoStore store, TimeProvider time, CancellationToken ct)
     {
         if (await PatientsApi.FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
@@ -74,7 +85,7 @@ public static class PhotosApi
             }
         }
 
-        var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (!Types.Contains(type))
         {
             errors.Add(new InputError("Content-Type", $"'{ObjectReader.Printable(type)}' is not a photo; send image/jpeg, image/png or image/webp"));
@@ -96,7 +107,7 @@ public static class PhotosApi
         using var content = new MemoryStream();
         var buffer = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        while ((read = await body.ReadAsync(buffer, ct)) > 0)
         {
             content.Write(buffer, 0, read);
             if (content.Length > MaxBytes)
