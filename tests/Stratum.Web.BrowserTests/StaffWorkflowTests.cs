@@ -60,8 +60,14 @@ public sealed class StaffWorkflowTests(BrowserFixture fixture) : IClassFixture<B
 
         // Consent on the record page.
         await Assertions.Expect(page.Locator("#consents")).ToContainTextAsync("No signed consent on record");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record signed consent" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#consents li")).ToContainTextAsync("consent-v1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Read and sign the consent form" }).ClickAsync();
+        foreach (var statement in await page.Locator("input[id^=statement-]").AllAsync())
+        {
+            await statement.CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign the consent" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#consents li")).ToContainTextAsync("Form stratum-1 (current)");
 
         // The session form: the plan's zones ticked with its depths; a zone ticked on the map needs a depth.
         await page.GetByRole(AriaRole.Link, new() { Name = "New session" }).ClickAsync();

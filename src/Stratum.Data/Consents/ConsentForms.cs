@@ -46,6 +46,6 @@ public static class ConsentForms
     public static Task<bool> PhotoConsentAsync(this StratumDbContext db, Guid patientId, CancellationToken ct) =>
         db.Consents.AsNoTracking().Where(c => c.PatientId == patientId).OrderByDescending(c => c.SignedAt).Select(c => c.PhotoConsent).FirstOrDefaultAsync(ct);
 
-    private static ConsentFormVersion View(ConsentForm form, ConsentFormText defaults) =>
+    public static ConsentFormVersion View(ConsentForm form, ConsentFormText defaults) =>
         new(form.Version, defaults.Title, form.Paragraphs, form.PhotoText, defaults.Statements, form.PublishedAt);
 }

@@ -78,7 +78,7 @@ public static class ConsentsApi
         db.ConsentForms.Add(form);
         audit.Audit(http, clinicId, AuditAction.Create, "consent-form", form.Id, null);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created("/api/consent-forms", View(new ConsentFormVersion(form.Version, knowledge.Records.ConsentForm.Title, form.Paragraphs, form.PhotoText, knowledge.Records.ConsentForm.Statements, form.PublishedAt), current: true));
+        return TypedResults.Created("/api/consent-forms", View(ConsentForms.View(form, knowledge.Records.ConsentForm), current: true));
     }
 
     public static async Task<Results<Created<ConsentSigned>, ValidationProblem, ProblemHttpResult>> SignAsync(
