@@ -5,10 +5,7 @@ using Stratum.Core.Records;
 namespace Stratum.Data.Consents;
 
 /// <summary>A consent form version as a patient reads it; <see cref="PublishedAt"/> is null for the knowledge files' default.</summary>
-public sealed record ConsentFormVersion(string Version, string Title, IReadOnlyList<string> Text, string PhotoText, IReadOnlyList<string> Statements, DateTimeOffset? PublishedAt)
-{
-    public bool IsDefault => PublishedAt is null;
-}
+public sealed record ConsentFormVersion(string Version, string Title, IReadOnlyList<string> Text, string PhotoText, IReadOnlyList<string> Statements, DateTimeOffset? PublishedAt);
 
 /// <summary>
 /// Which consent form a clinic's patients sign: the newest version its clinic-admin published, or, until one is
@@ -28,18 +25,16 @@ public static class ConsentForms
     public static async Task<ConsentFormVersion> CurrentAsync(this StratumDbContext db, ConsentFormText defaults, CancellationToken ct) =>
         await db.ConsentForms.AsNoTracking().OrderByDescending(f => f.PublishedAt).FirstOrDefaultAsync(ct) is { } form ? View(form, defaults) : Default(defaults);
 
-    /// <summary>The version a consent was signed against, as it was then; null when the clinic no longer has it (it never deletes one).</summary>
-    public static async Task<ConsentFormVersion?> FindAsync(this StratumDbContext db, string version, ConsentFormText defaults, CancellationToken ct) =>
-        await db.ConsentForms.AsNoTracking().FirstOrDefaultAsync(f => f.Version == version, ct) is { } form ? View(form, defaults)
-            : version == defaults.Version ? Default(defaults) : null;
-
-    /// <summary>What the session and booking rules need: the version of the patient's consent to the current form if any, else of the latest.</summary>
-    public static async Task<ConsentOnFile> OnFileAsync(this StratumDbContext db, Guid patientId, ConsentFormText defaults, CancellationToken ct)
+    /// <summary>
+    /// The consent that counts for a session or booking, with what the rules need to judge it: the patient's latest
+    /// consent to the current form if there is one, else their latest; only <paramref name="consentId"/> when one is named.
+    /// </summary>
+    public static async Task<(ConsentOnFile OnFile, Guid? ConsentId)> OnFileAsync(this StratumDbContext db, Guid patientId, ConsentFormText defaults, CancellationToken ct, Guid? consentId = null)
     {
         var current = (await db.CurrentAsync(defaults, ct)).Version;
-        var signed = await db.Consents.AsNoTracking().Where(c => c.PatientId == patientId)
-            .OrderByDescending(c => c.FormVersion == current).ThenByDescending(c => c.SignedAt).Select(c => c.FormVersion).FirstOrDefaultAsync(ct);
-        return new ConsentOnFile(signed, current);
+        var signed = await db.Consents.AsNoTracking().Where(c => c.PatientId == patientId && (consentId == null || c.Id == consentId))
+            .OrderByDescending(c => c.FormVersion == current).ThenByDescending(c => c.SignedAt).Select(c => new { c.Id, c.FormVersion }).FirstOrDefaultAsync(ct);
+        return (new ConsentOnFile(signed?.FormVersion, current), signed?.Id);
     }
 
     /// <summary>Whether the patient's latest consent agrees to photographs: a later consent without it withdraws it.</summary>

@@ -41,7 +41,7 @@ public static partial class AppointmentsApi
             await PatientsApi.LatestScreeningAsync(db, appointment.PatientId, ct),
             sessions,
             [.. others.Where(o => o.IsTreatment).Select(o => DayOf(o.Start, time))],
-            await db.OnFileAsync(appointment.PatientId, knowledge.Records.ConsentForm, ct)));
+            (await db.OnFileAsync(appointment.PatientId, knowledge.Records.ConsentForm, ct)).OnFile));
         if (decision.Refusals.Count > 0 && overrideReason is null)
         {
             return await RefuseAsync(decision.Refusals, overridable: true, appointment, http, db, audit, ct);

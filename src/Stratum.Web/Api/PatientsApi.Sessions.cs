@@ -46,9 +46,7 @@ public static partial class PatientsApi
         var latest = await LatestScreeningAsync(db, id, ct);
         var previous = await db.Sessions.AsNoTracking().Where(s => s.PatientId == id).Select(s => s.Date).ToListAsync(ct);
         var lot = await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.ClinicId == patient.ClinicId && l.LotNumber == session.LotNumber, ct);
-        var form = (await db.CurrentAsync(knowledge.Records.ConsentForm, ct)).Version;
-        var consent = await db.Consents.AsNoTracking().Where(c => c.PatientId == id && (session.ConsentId == null || c.Id == session.ConsentId))
-            .OrderByDescending(c => c.FormVersion == form).ThenByDescending(c => c.SignedAt).FirstOrDefaultAsync(ct);
+        var (consent, consentId) = await db.OnFileAsync(id, knowledge.Records.ConsentForm, ct, session.ConsentId);
         var check = new SessionCheck(
             session.Date,
             session.Indication,
@@ -56,7 +54,7 @@ public static partial class PatientsApi
             latest,
             previous,
             new LotState(session.LotNumber, lot is null || session.LotExpiry < lot.Expiry ? session.LotExpiry : lot.Expiry, lot?.RecalledAt, lot?.RecallReason, lot is not null),
-            new ConsentOnFile(consent?.FormVersion, form));
+            consent);
         var refusals = new SessionRules(knowledge).Check(check);
         if (refusals.Count > 0 && (session.OverrideReason is null || refusals.Any(r => HardStops.Contains(r.Rule))))
         {
@@ -74,7 +72,7 @@ public static partial class PatientsApi
         }
 
         var recorded = Session.Record(patient.ClinicId, id, null, session.Date, Requests.UserId(http), session.Device, session.LotNumber, check.Lot.Expiry,
-            consent!.Id, session.Zones.Select(z => new TreatedZone(z.Zone, z.DepthMm, z.Passes)), refusals.Count > 0 ? session.OverrideReason : null);
+            consentId!.Value, session.Zones.Select(z => new TreatedZone(z.Zone, z.DepthMm, z.Passes)), refusals.Count > 0 ? session.OverrideReason : null);
         recorded.WriteNotes(session.Notes);
         db.Sessions.Add(recorded);
         audit.Audit(http, patient.ClinicId, AuditAction.Create, "session", recorded.Id, id);

@@ -23,6 +23,9 @@ public static class StaffPages
         return null;
     }
 
+    /// <summary>Whether the patient's latest consent (the record lists them newest first) agrees to photographs.</summary>
+    public static bool PhotoConsent(PatientsApi.PatientDetail patient) => patient.Consents is [var latest, ..] && latest.PhotoConsent;
+
     /// <summary>The patient's latest stored plan with its indication; null when none is stored.</summary>
     public static (Indication Indication, Core.Planning.Plan Plan)? LatestPlan(PatientsApi.PatientDetail patient) =>
         patient.Plans.MaxBy(x => x.CreatedAt) is { } stored && stored.Plan.Deserialize(Core.Json.StratumJson.Default.Plan) is { } plan
