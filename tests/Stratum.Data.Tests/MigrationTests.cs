@@ -39,6 +39,45 @@ public sealed class MigrationTests
         (await SchemaAsync(upgraded)).ShouldBe(schema);
     }
 
+    [Theory, ClassData(typeof(Providers))]
+    public async Task An_adverse_events_follow_up_text_of_before_becomes_its_first_dated_note(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using (var context = database.Context(ClinicScope.Admin))
+        {
+            var migrations = context.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_AdverseEventFollowUpNotes", StringComparison.Ordinal)) - 1];
+            await context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(before, TestDatabase.Cancel);
+        }
+
+        // The event alone, without its clinic and patient: only the follow-up text matters here.
+        var (noChecks, reportedAt) = provider == DatabaseProvider.Sqlite
+            ? ("PRAGMA foreign_keys = OFF;", "1764000000000000")
+            : ("""
+               DO $$ DECLARE r record; BEGIN
+                 FOR r IN SELECT conname FROM pg_constraint WHERE conrelid = '"AdverseEvents"'::regclass AND contype = 'f' LOOP
+                   EXECUTE format('ALTER TABLE "AdverseEvents" DROP CONSTRAINT %I', r.conname);
+                 END LOOP;
+               END $$;
+               """, "'2025-11-24 16:00:00+00'");
+        await database.ExecuteAsync($"""
+            {noChecks}
+            INSERT INTO "AdverseEvents" ("Id", "ClinicId", "PatientId", "OccurredOn", "ReportedAt", "ReportedBy", "TriageUrgency", "FollowUp", "Version")
+            VALUES ('6f9d1c52-0a57-4d5e-9a51-3c2b7f0e8a11', '0b8f6a3e-2c41-4f0d-8e7a-5d9c1b2a3f40', '9e2d4c6b-8a1f-4b3e-9c5d-7f6e5d4c3b2a',
+                    '2025-11-24', {reportedAt}, 'front-desk-user', 'contact-clinic', 'call back tomorrow morning', '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
+            """);
+
+        await using (var context = database.Context(ClinicScope.Admin))
+        {
+            await context.Database.MigrateAsync(TestDatabase.Cancel);
+            var adverse = await context.Scoped<AdverseEvents.AdverseEvent>().AsNoTracking().SingleAsync(TestDatabase.Cancel);
+            var note = adverse.Notes.ShouldHaveSingleItem();
+            (note.Number, note.WrittenOn, note.WrittenBy, note.Text).ShouldBe((1, new DateOnly(2025, 11, 24), "front-desk-user", "call back tomorrow morning"));
+            note.WrittenAt.ShouldBe(adverse.ReportedAt);
+            adverse.IsOpen.ShouldBeTrue();
+        }
+    }
+
     /// <summary>Tables, columns, indexes and triggers, as text lines in a stable order.</summary>
     private static async Task<List<string>> SchemaAsync(TestDatabase database)
     {

@@ -51,6 +51,7 @@ public sealed class QueryPlanTests
             ["lots"] = db.Lots.OrderBy(l => l.Expiry),
             ["recall: sessions of a lot"] = LotRecall.SessionsByLot(db, a.Id, "LOT-1").Take(100),
             ["signals: adverse events of a period"] = AdverseEventLog.InPeriod(db, day.AddDays(-111), day),
+            ["signals: the open adverse events"] = AdverseEventLog.Open(db).Take(200),
             ["calendar: a week of the book"] = AppointmentBook.Starting(db, ClinicStart, ClinicStart.AddDays(7), null),
             ["calendar: one clinician's week"] = AppointmentBook.Starting(db, ClinicStart, ClinicStart.AddDays(7), "clinician-1"),
             ["booking: is the clinician busy"] = AppointmentBook.Overlapping(db, Appointment.Book(a.Id, patient.Id, "clinician-1", ClinicStart, 30, null, [], "front-desk-1", ClinicStart, null)),
@@ -77,7 +78,12 @@ public sealed class QueryPlanTests
         {
             var plan = await PlanAsync(query.CreateDbCommand(), provider);
             plan.ShouldNotBeEmpty(name);
-            scans.AddRange(plan.Where(line => provider == DatabaseProvider.Sqlite ? line.StartsWith("SCAN", StringComparison.Ordinal) : line.Contains("Seq Scan", StringComparison.Ordinal))
+            // A scan of a subquery SQLite runs as a co-routine reads the rows that subquery found, not a table.
+            var subqueries = plan.Where(line => line.StartsWith("CO-ROUTINE ", StringComparison.Ordinal) || line.StartsWith("MATERIALIZE ", StringComparison.Ordinal))
+                .Select(line => "SCAN " + line[(line.IndexOf(' ', StringComparison.Ordinal) + 1)..]).ToHashSet();
+            scans.AddRange(plan.Where(line => provider == DatabaseProvider.Sqlite
+                    ? line.StartsWith("SCAN", StringComparison.Ordinal) && !subqueries.Contains(line)
+                    : line.Contains("Seq Scan", StringComparison.Ordinal))
                 .Select(line => $"{name}: {line}"));
         }
 

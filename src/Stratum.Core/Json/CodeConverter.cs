@@ -47,6 +47,7 @@ public sealed class VocabularyConverter : JsonConverterFactory
         new CodeConverter<DeviceProperty>(), new CodeConverter<SourceStatus>(), new CodeConverter<IngredientClass>(),
         new CodeConverter<AftercareVerdict>(), new CodeConverter<Knowledge.PositionCondition>(), new CodeConverter<ContactPreference>(),
         new CodeConverter<AppointmentStatus>(), new CodeConverter<MessageKind>(), new CodeConverter<MessageStatus>(),
+        new CodeConverter<AdverseEventStatus>(),
     }.ToDictionary(c => c.Type!);
 
     public override bool CanConvert(Type typeToConvert) => Converters.ContainsKey(typeToConvert);

@@ -172,9 +172,13 @@ public sealed class Scorer(KnowledgeBase knowledge)
             a.Lesions is null ? null : lesions.Sum(l => l.Points), q.Label, lesions);
     }
 
-    private Improvement Improve(AssessmentScore baseline, AssessmentScore latest)
+    private Improvement Improve(AssessmentScore baseline, AssessmentScore latest) =>
+        Improve(baseline.QualitativeGrade, baseline.QuantitativeScore, latest.QualitativeGrade, latest.QuantitativeScore);
+
+    /// <summary>Baseline against latest from grades and scores already worked out (a clinic's stored assessments).</summary>
+    public Improvement Improve(int? baselineGrade, int? baselineScore, int? latestGrade, int? latestScore)
     {
-        var gradeChange = baseline.QualitativeGrade - latest.QualitativeGrade;
+        var gradeChange = baselineGrade - latestGrade;
         var category = gradeChange switch
         {
             null => null,
@@ -183,19 +187,19 @@ public sealed class Scorer(KnowledgeBase knowledge)
             0 => "unchanged",
             _ => "worse",
         };
-        var scoreChange = baseline.QuantitativeScore - latest.QuantitativeScore;
-        decimal? percent = scoreChange is { } change && baseline.QuantitativeScore is { } b && b > 0
+        var scoreChange = baselineScore - latestScore;
+        decimal? percent = scoreChange is { } change && baselineScore is { } b && b > 0
             ? Math.Round(change * 100m / b, 1)
             : null;
         return new Improvement(
-            baseline.QualitativeGrade,
-            latest.QualitativeGrade,
+            baselineGrade,
+            latestGrade,
             gradeChange,
             category,
-            baseline.QualitativeGrade >= 3,
+            baselineGrade >= 3,
             gradeChange >= 2,
-            baseline.QuantitativeScore,
-            latest.QuantitativeScore,
+            baselineScore,
+            latestScore,
             scoreChange,
             percent,
             knowledge.Outcomes.Improvement.Note);

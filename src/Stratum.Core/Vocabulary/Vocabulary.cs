@@ -107,6 +107,10 @@ public enum AftercareVerdict { Ok, Caution, Avoid }
 [JsonConverter(typeof(CodeConverter<ContactPreference>))]
 public enum ContactPreference { Email, None }
 
+/// <summary>An adverse event is open until it is resolved with its outcome; a resolved one can be opened again.</summary>
+[JsonConverter(typeof(CodeConverter<AdverseEventStatus>))]
+public enum AdverseEventStatus { Open, Resolved }
+
 [JsonConverter(typeof(CodeConverter<AppointmentStatus>))]
 public enum AppointmentStatus { Booked, Arrived, Completed, Cancelled, NoShow }
 

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Stratum.Core.Records;
+using Stratum.Core.Vocabulary;
 
 namespace Stratum.Data.AdverseEvents;
 
-/// <summary>The clinic's adverse events as the safety-signal search reads them.</summary>
+/// <summary>The clinic's adverse events as the safety-signal search and the open-events list read them.</summary>
 public static class AdverseEventLog
 {
     /// <summary>The events from <paramref name="from"/> to <paramref name="to"/> with the lot, device and operator of their session.</summary>
@@ -23,5 +24,18 @@ public static class AdverseEventLog
         from s in sessions.DefaultIfEmpty()
         select new EventWithSession(e, s);
 
+    /// <summary>The events not yet resolved, the longest open first, on the (ClinicId, ResolvedOn, OccurredOn) index.</summary>
+    public static IQueryable<OpenAdverseEvent> Open(StratumDbContext db) =>
+        from e in db.AdverseEvents.AsNoTracking()
+        where e.ResolvedOn == null
+        orderby e.OccurredOn, e.Id
+        join p in db.Patients.AsNoTracking() on e.PatientId equals p.Id
+        select new OpenAdverseEvent(e.Id, e.PatientId, p.FamilyName, p.GivenName, e.OccurredOn, e.TriageUrgency,
+            e.Symptoms.Select(s => s.Symptom).ToList(), e.Notes.Max(n => (DateOnly?)n.WrittenOn));
+
     internal sealed record EventWithSession(AdverseEvent Event, Sessions.Session? Session);
 }
+
+/// <param name="LastNoteOn">The day of the latest follow-up note; null when it has none yet.</param>
+public sealed record OpenAdverseEvent(Guid Id, Guid PatientId, string FamilyName, string GivenName, DateOnly OccurredOn, Urgency TriageUrgency,
+    List<Symptom> Symptoms, DateOnly? LastNoteOn);

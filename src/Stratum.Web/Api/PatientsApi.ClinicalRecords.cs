@@ -8,6 +8,7 @@ using Stratum.Core.Outcomes;
 using Stratum.Core.Planning;
 using Stratum.Core.Screening;
 using Stratum.Core.Triage;
+using Stratum.Core.Vocabulary;
 using Stratum.Data;
 using Stratum.Data.AdverseEvents;
 using Stratum.Data.Audit;
@@ -85,7 +86,7 @@ public static partial class PatientsApi
     }
 
     public static async Task<Results<Ok<AdverseEventView>, ValidationProblem, ProblemHttpResult>> FollowUpAdverseEventAsync(
-        Guid id, Guid eventId, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+        Guid id, Guid eventId, JsonBody body, HttpContext http, StratumDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(id, http, db, audit, tracked: false, ct) is not { } patient)
         {
@@ -98,28 +99,43 @@ public static partial class PatientsApi
             return Requests.NotFound("adverse event");
         }
 
+        var today = time.Today();
         var input = Requests.ReadObject(body, o =>
         {
             var version = o.Id("version", "the version you read (a GUID)", required: true);
-            var followUp = o.Text("followUp", Limits.NoteLength);
+            var note = o.Text("note", Limits.NoteLength);
+            var status = o.Code<AdverseEventStatus>("status");
             var outcome = o.Text("outcome", Limits.NoteLength);
             var resolvedOn = o.Date("resolvedOn");
-
-            if ((outcome is null) != (resolvedOn is null))
+            if (outcome is not null || resolvedOn is not null)
             {
-                o.Error(outcome is null ? "outcome" : "resolvedOn", "an outcome needs the date it resolved, and a date needs the outcome");
-            }
-            else if (resolvedOn is { } on && on < adverse.OccurredOn)
-            {
-                o.Error("resolvedOn", $"is before the event ({adverse.OccurredOn:yyyy-MM-dd})");
+                status ??= AdverseEventStatus.Resolved;
             }
 
-            if (!o.HasErrors && followUp is null && outcome is null)
+            if (status == AdverseEventStatus.Open && (outcome is not null || resolvedOn is not null))
             {
-                o.Error("followUp", "give a follow-up, or an outcome with resolvedOn");
+                o.Error(outcome is not null ? "outcome" : "resolvedOn", "an open event has no outcome yet; leave it out, or set status to resolved");
+            }
+            else if (status == AdverseEventStatus.Resolved && outcome is null && adverse.Outcome is null)
+            {
+                o.Error("outcome", "say how the event ended to resolve it");
+            }
+            else if (resolvedOn is { } on && (on < adverse.OccurredOn || on > today))
+            {
+                o.Error("resolvedOn", on > today ? $"is in the future (today is {today:yyyy-MM-dd})" : $"is before the event ({adverse.OccurredOn:yyyy-MM-dd})");
             }
 
-            return version is null || o.HasErrors ? null : new { Version = version.Value, followUp, outcome, resolvedOn };
+            if (note is not null && adverse.Notes.Count >= AdverseEvent.MaxNotes)
+            {
+                o.Error("note", $"this event already has {AdverseEvent.MaxNotes} notes, the most one event keeps");
+            }
+
+            if (!o.HasErrors && note is null && status is null)
+            {
+                o.Error("note", "give a follow-up note, a status, or an outcome");
+            }
+
+            return version is null || o.HasErrors ? null : new { Version = version.Value, Note = note, Status = status, Outcome = outcome, ResolvedOn = resolvedOn };
         });
         if (!input.TryGetValue(out var change))
         {
@@ -127,14 +143,21 @@ public static partial class PatientsApi
         }
 
         db.Entry(adverse).Property(e => e.Version).OriginalValue = change.Version;
-        if (change.followUp is { } followUpText)
+        var by = Requests.UserId(http);
+        var now = time.GetUtcNow();
+        switch (change.Status)
         {
-            adverse.PlanFollowUp(followUpText);
+            case AdverseEventStatus.Resolved:
+                adverse.Resolve(change.Outcome ?? adverse.Outcome!, change.ResolvedOn ?? adverse.ResolvedOn ?? today);
+                break;
+            case AdverseEventStatus.Open:
+                adverse.Reopen(today, now, by);
+                break;
         }
 
-        if (change.outcome is { } outcomeText && change.resolvedOn is { } resolved)
+        if (change.Note is { } text)
         {
-            adverse.Resolve(outcomeText, resolved);
+            adverse.Note(Max(today, adverse.OccurredOn), now, by, text);
         }
 
         audit.Audit(http, patient.ClinicId, AuditAction.Update, "adverse-event", eventId, id);
@@ -211,8 +234,14 @@ public static partial class PatientsApi
             return Requests.Invalid([new InputError("$.photoIds", $"no such photo of this patient: {unknown}")]);
         }
 
+        var today = time.Today();
+        var assessed = report.Assessments[0].Date ?? today;
+        if (assessed > today)
+        {
+            return Requests.Invalid([new InputError("$.assessments[0].date", $"is in the future (today is {today:yyyy-MM-dd})")]);
+        }
+
         var score = scorer.Score(report.Assessments);
-        var assessed = report.Assessments[0].Date ?? time.Today();
         var stored = OutcomeAssessment.Assess(patient.ClinicId, id, report.Session, assessed, Requests.UserId(http), score.QualitativeGrade, score.QuantitativeScore);
         foreach (var photo in report.Photos)
         {
@@ -226,7 +255,11 @@ public static partial class PatientsApi
     }
 
     internal static AdverseEventView View(AdverseEvent e) =>
-        new(e.Id, e.OccurredOn, e.SessionId, e.TriageUrgency, [.. e.Symptoms.Select(s => s.Symptom)], e.FollowUp, e.Outcome, e.ResolvedOn, e.Version);
+        new(e.Id, e.OccurredOn, e.SessionId, e.TriageUrgency, [.. e.Symptoms.Select(s => s.Symptom)], e.IsOpen ? AdverseEventStatus.Open : AdverseEventStatus.Resolved,
+            [.. e.Notes.OrderBy(n => n.Number).Select(n => new FollowUpNoteView(n.WrittenOn, n.WrittenAt, n.WrittenBy, n.Text))], e.Outcome, e.ResolvedOn, e.Version);
+
+    // An event reported ahead of its date (noticed tomorrow's appointment) still gets its notes dated on or after it.
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     internal static async Task<bool> IsSessionOfAsync(StratumDbContext db, Guid patient, Guid? session, CancellationToken ct) =>
         session is not { } id || await db.Sessions.AnyAsync(s => s.Id == id && s.PatientId == patient, ct);

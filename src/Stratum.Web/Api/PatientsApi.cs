@@ -46,7 +46,7 @@ public static partial class PatientsApi
         api.MapPost("/{id:guid}/adverse-events", ReportAdverseEventAsync).WithName("ReportAdverseEvent").RequireAuthorization(Policies.ClinicMember)
             .WithSummary("Record an adverse event with its triage.");
         api.MapPut("/{id:guid}/adverse-events/{eventId:guid}", FollowUpAdverseEventAsync).WithName("FollowUpAdverseEvent").RequireAuthorization(Policies.ClinicMember)
-            .WithSummary("Plan the follow-up or record the outcome of an adverse event: { version, followUp?, outcome?, resolvedOn? }; a stale version answers 409.");
+            .WithSummary("Follow up an adverse event: { version, note?, status? (open|resolved), outcome?, resolvedOn? }. A note is added dated today; an outcome resolves the event (resolvedOn defaults to today); status open reopens it. A stale version answers 409.");
         api.MapPost("/{id:guid}/plans", PlanAsync).WithName("PlanTreatment").RequireAuthorization(Policies.Clinician)
             .WithSummary("Plan depth, passes, interval and sessions per zone (the plan input) and store the plan.");
         api.MapPost("/{id:guid}/outcomes", AssessOutcomeAsync).WithName("AssessOutcome").RequireAuthorization(Policies.Clinician)
@@ -71,7 +71,11 @@ public static partial class PatientsApi
     /// <param name="Pdf">Whether the signed document is kept (consents recorded before signing was built have none).</param>
     public sealed record ConsentView(Guid Id, string FormVersion, DateTimeOffset SignedAt, string SignedBy, bool PhotoConsent, SignatureKind Signature, bool Current, bool Pdf);
 
-    public sealed record AdverseEventView(Guid Id, DateOnly OccurredOn, Guid? SessionId, Urgency TriageUrgency, IReadOnlyList<Symptom> Symptoms, string? FollowUp, string? Outcome, DateOnly? ResolvedOn, Guid Version);
+    public sealed record AdverseEventView(Guid Id, DateOnly OccurredOn, Guid? SessionId, Urgency TriageUrgency, IReadOnlyList<Symptom> Symptoms,
+        AdverseEventStatus Status, IReadOnlyList<FollowUpNoteView> Notes, string? Outcome, DateOnly? ResolvedOn, Guid Version);
+
+    /// <param name="By">The user id of who wrote it.</param>
+    public sealed record FollowUpNoteView(DateOnly On, DateTimeOffset At, string By, string Text);
 
     public sealed record PlanView(Guid Id, Indication Indication, Setting Setting, int SessionsPlanned, DateTimeOffset CreatedAt, JsonElement Plan);
 

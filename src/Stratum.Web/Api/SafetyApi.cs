@@ -18,6 +18,8 @@ public static class SafetyApi
     {
         app.MapGet("/api/signals", SignalsAsync).WithTags("Safety").WithName("SafetySignals").RequireAuthorization(Policies.ClinicalLead)
             .WithSummary("Clusters: two or more infection or granuloma events within 21 days that share a lot, a device or an operator; ?from=&to= (yyyy-MM-dd, at most 366 days; default the last 90 days).");
+        app.MapGet("/api/adverse-events/open", OpenEventsAsync).WithTags("Safety").WithName("OpenAdverseEvents").RequireAuthorization(Policies.ClinicalLead)
+            .WithSummary("The clinic's adverse events not yet resolved, the longest open first (?take= up to 200), with how many are open in all.");
         var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.ClinicAdmin);
         audit.MapGet("/", TrailAsync).WithName("AuditTrail").WithSummary("The clinic's audit trail, newest first (?before= a sequence, ?take= up to 500).");
         audit.MapGet("/verify", VerifyAsync).WithName("VerifyAuditTrail")
@@ -66,6 +68,32 @@ public static class SafetyApi
         var facts = await db.FactsAsync(from.AddDays(-knowledge.Records.Signals.WindowDays), to, ct);
         return [.. new SafetySignals(knowledge).Find(facts).Where(signal => signal.To >= from)];
     }
+
+    public const int MaxOpenEvents = 200;
+
+    public sealed record OpenEvents(int Total, IReadOnlyList<OpenAdverseEvent> Items);
+
+    public static async Task<Results<Ok<OpenEvents>, ValidationProblem>> OpenEventsAsync(string? take, HttpContext http, StratumDbContext db, AuditTrail audit, CancellationToken ct)
+    {
+        var errors = new List<InputError>();
+        var count = Paging.Number("take", take, 1, MaxOpenEvents, 50, errors);
+        if (errors.Count > 0)
+        {
+            return Requests.Invalid(errors);
+        }
+
+        var open = await OpenEventsInAsync(db, count, ct);
+        if (open.Items.Count > 0)
+        {
+            await audit.AuditNowAsync(http, Requests.ClinicOf(http.User)!.Value, AuditAction.Read, "open-adverse-events", null, null, AuditOutcome.Success, ct);
+        }
+
+        return TypedResults.Ok(open);
+    }
+
+    /// <summary>The open events for the list, and how many there are in all.</summary>
+    public static async Task<OpenEvents> OpenEventsInAsync(StratumDbContext db, int take, CancellationToken ct) =>
+        new(await db.AdverseEvents.CountAsync(e => e.ResolvedOn == null, ct), await AdverseEventLog.Open(db).Take(take).ToListAsync(ct));
 
     public static async Task<Ok<List<AuditView>>> TrailAsync(long? before, int? take, StratumDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await AuditTrail.Page(db, before, Math.Clamp(take ?? 100, 1, 500)).ToListAsync(ct))

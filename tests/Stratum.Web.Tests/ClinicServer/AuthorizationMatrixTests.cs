@@ -64,6 +64,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/lots/{lot}/sessions"] = "401 403 ok 403 403 ok 403",
         ["POST /api/lots/{lot}/recall"] = "401 403 ok 403 403 404 403",
         ["GET /api/signals"] = "401 403 ok ok 403 ok ok",
+        ["GET /api/adverse-events/open"] = "401 403 ok ok 403 ok ok",
         ["GET /api/reports/adverse-events"] = "401 403 ok 403 403 ok 403",
         ["GET /api/reports/sessions.csv"] = "401 403 ok 403 403 ok 403",
         ["GET /api/reports/adverse-events.csv"] = "401 403 ok 403 403 ok 403",

@@ -371,7 +371,7 @@ public sealed class ClinicServerTests
             """{ "setting": "clinic", "hoursSinceTreatment": 30, "symptoms": [{ "code": "erythema", "trend": "worsening" }] }""")).JsonAsync())["id"]!.GetValue<Guid>();
         var version = (await (await clinic.FrontDesk.GetAsync($"/api/patients/{patient}", ClinicServer.Cancel)).JsonAsync())["adverseEvents"]![0]!["version"]!.GetValue<string>();
 
-        var followed = await clinic.FrontDesk.PutAsJsonAsync($"/api/patients/{patient}/adverse-events/{adverse}", new { version, followUp = "call back tomorrow morning" }, ClinicServer.Cancel);
+        var followed = await clinic.FrontDesk.PutAsJsonAsync($"/api/patients/{patient}/adverse-events/{adverse}", new { version, note = "call back tomorrow morning" }, ClinicServer.Cancel);
         followed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var stale = await clinic.Clinician.PutAsJsonAsync($"/api/patients/{patient}/adverse-events/{adverse}", new { version, outcome = "settled", resolvedOn = "2026-11-25" }, ClinicServer.Cancel);
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -379,7 +379,7 @@ public sealed class ClinicServerTests
         var record = await (await clinic.FrontDesk.GetAsync($"/api/patients/{patient}", ClinicServer.Cancel)).JsonAsync();
         record["plans"]!.AsArray().ShouldHaveSingleItem()!["indication"]!.GetValue<string>().ShouldBe("acne-scars");
         record["outcomes"]!.AsArray().ShouldHaveSingleItem()!["qualitativeGrade"]!.GetValue<int>().ShouldBe(3);
-        record["adverseEvents"]![0]!["followUp"]!.GetValue<string>().ShouldBe("call back tomorrow morning");
+        record["adverseEvents"]![0]!["notes"]![0]!["text"]!.GetValue<string>().ShouldBe("call back tomorrow morning");
         record["adverseEvents"]![0]!["outcome"].ShouldBeNull();
     }
 }

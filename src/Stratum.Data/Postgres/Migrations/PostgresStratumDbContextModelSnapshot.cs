@@ -181,10 +181,6 @@ namespace Stratum.Data.Postgres.Migrations
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("FollowUp")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
@@ -228,6 +224,8 @@ namespace Stratum.Data.Postgres.Migrations
                     b.HasIndex("ClinicId", "OccurredOn");
 
                     b.HasIndex("ClinicId", "PatientId");
+
+                    b.HasIndex("ClinicId", "ResolvedOn", "OccurredOn");
 
                     b.ToTable("AdverseEvents");
                 });
@@ -1148,6 +1146,38 @@ namespace Stratum.Data.Postgres.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("Stratum.Data.AdverseEvents.FollowUpNote", "Notes", b1 =>
+                        {
+                            b1.Property<Guid>("AdverseEventId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<DateTimeOffset>("WrittenAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("WrittenBy")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<DateOnly>("WrittenOn")
+                                .HasColumnType("date");
+
+                            b1.HasKey("AdverseEventId", "Number");
+
+                            b1.ToTable("AdverseEventNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AdverseEventId");
+                        });
+
                     b.OwnsMany("Stratum.Data.AdverseEvents.ReportedSymptom", "Symptoms", b1 =>
                         {
                             b1.Property<Guid>("AdverseEventId")
@@ -1175,6 +1205,8 @@ namespace Stratum.Data.Postgres.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("AdverseEventId");
                         });
+
+                    b.Navigation("Notes");
 
                     b.Navigation("Symptoms");
                 });

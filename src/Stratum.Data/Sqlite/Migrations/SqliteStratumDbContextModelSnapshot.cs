@@ -170,10 +170,6 @@ namespace Stratum.Data.Sqlite.Migrations
                     b.Property<Guid>("ClinicId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FollowUp")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
@@ -217,6 +213,8 @@ namespace Stratum.Data.Sqlite.Migrations
                     b.HasIndex("ClinicId", "OccurredOn");
 
                     b.HasIndex("ClinicId", "PatientId");
+
+                    b.HasIndex("ClinicId", "ResolvedOn", "OccurredOn");
 
                     b.ToTable("AdverseEvents");
                 });
@@ -1136,6 +1134,38 @@ namespace Stratum.Data.Sqlite.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("Stratum.Data.AdverseEvents.FollowUpNote", "Notes", b1 =>
+                        {
+                            b1.Property<Guid>("AdverseEventId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("WrittenAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("WrittenBy")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("WrittenOn")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AdverseEventId", "Number");
+
+                            b1.ToTable("AdverseEventNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AdverseEventId");
+                        });
+
                     b.OwnsMany("Stratum.Data.AdverseEvents.ReportedSymptom", "Symptoms", b1 =>
                         {
                             b1.Property<Guid>("AdverseEventId")
@@ -1163,6 +1193,8 @@ namespace Stratum.Data.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("AdverseEventId");
                         });
+
+                    b.Navigation("Notes");
 
                     b.Navigation("Symptoms");
                 });

@@ -93,6 +93,7 @@ public static class StaffForms
     /// <summary>Marks the answer as a form with errors (400) or a refusal (409); the page itself is the body.</summary>
     public static void Answer(this HttpContext http, int status) => http.Response.StatusCode = status;
 
-    private static string Sentence(string message) =>
+    /// <summary>A handler's message ("is required", "must be …") as a sentence beside a field.</summary>
+    public static string Sentence(string message) =>
         message == "is required" ? "Required." : char.ToUpperInvariant(message[0]) + message[1..] + (message.EndsWith('.') ? "" : ".");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Stratum.Core.Vocabulary;
 using Stratum.Data;
@@ -40,6 +41,15 @@ public static class StaffPages
         lot.RecalledAt is { } at ? ("✕", $"Recalled on {StaffCharts.Iso(DateOnly.FromDateTime(at.UtcDateTime))}: {lot.RecallReason}", "stop")
         : !IsUsable(lot, today) ? ("✕", "Expired — do not use", "stop")
         : ("✓", "Usable", "good");
+
+    /// <summary>The staff users' names (their sign-in email) by user id; an id that is no user stays as it is.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> StaffNamesAsync(StratumDbContext db, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return wanted.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.UserName ?? u.Id, ct);
+    }
 
     /// <summary>404 with the page as the body.</summary>
     public static void NotFound(HttpContext http) => AnswerWithPage(http, StatusCodes.Status404NotFound);
