@@ -19,6 +19,17 @@ internal static class PageChecks
         unlabelled.ShouldBeEmpty();
     }
 
+    /// <summary>Nothing makes the page scroll sideways at <paramref name="width"/>; a failure names what sticks out.</summary>
+    public static async Task ShouldFitAsync(IPage page, int width)
+    {
+        var overflow = await page.EvaluateAsync<string[]>($$"""
+            () => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > {{width}})
+                .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : ''} ends at ${Math.round(e.getBoundingClientRect().right)}px`)
+            """);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, string.Join("; ", overflow.Take(8)));
+    }
+
     /// <summary>A full-page screenshot at desktop (1280 px) and phone (390 px) width; the page is left at desktop width.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
