@@ -64,7 +64,7 @@ try
         // Enums outside the vocabulary (audit action and outcome) as kebab-case words too, never numbers.
         o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
     });
-    builder.Services.AddOpenApi();
+    builder.Services.AddOpenApi(OpenApiDescription.Describe);
     builder.Services.AddRazorComponents();
     builder.Services.AddHealthChecks()
         .AddCheck<KnowledgeHealthCheck>("knowledge")
@@ -90,9 +90,15 @@ try
         return 0;
     }
 
-    app.UseSecurityHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+
+    // Inside the problem-details pages: an address that is no page answers 404 with the not-found page; the API keeps its problem details.
+    app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+
+    // After the re-execution, so that /not-found is routed to its page when it runs; the headers follow the routed endpoint's policy.
+    app.UseRouting();
+    app.UseSecurityHeaders();
     if (!app.Environment.IsDevelopment())
     {
         app.UseHsts();
@@ -107,6 +113,7 @@ try
     app.MapHealthChecks("/health").AllowAnonymous();
     app.MapOpenApi().AllowAnonymous();
     app.MapScalarApiReference("/docs", (options, context) => options.WithTitle("Stratum API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .AddPreferredSecuritySchemes(OpenApiDescription.BearerScheme).HideDeveloperTools().DisableAgent().DisableMcp()
             .WithNonce(SecurityHeaders.Nonce(context)).DisableDefaultFonts().DisableTelemetry())
         .WithSecurityHeadersPolicy(SecurityHeaders.DocsPolicy).AllowAnonymous();
     app.MapClinicalApi();
@@ -124,6 +131,9 @@ try
     // DESIGN §6: each page carries its own [AllowAnonymous] (public pages, sign-in) or [Authorize] (staff pages).
     app.MapStaticAssets().AllowAnonymous();
     app.MapRazorComponents<App>();
+
+    // Without it, the sign-in requirement would answer an unknown address with a redirect to /login instead of 404.
+    app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
 
     app.Lifetime.ApplicationStarted.Register(StartupFailures.Started);
     await app.RunAsync();

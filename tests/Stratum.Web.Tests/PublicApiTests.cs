@@ -71,6 +71,60 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
     }
 
     [Fact]
+    public async Task The_openapi_document_has_stratums_title_short_operation_names_and_a_bearer_token_on_staff_endpoints()
+    {
+        var document = JsonNode.Parse(await _client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
+
+        document["info"]!["title"]!.GetValue<string>().ShouldBe("Stratum API");
+        document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>().ShouldBe("bearer");
+        var follow = document["paths"]!["/api/patients/{id}/adverse-events/{eventId}"]!["put"]!;
+        follow["summary"]!.GetValue<string>().ShouldBe("Follow up adverse event");
+        follow["description"]!.GetValue<string>().ShouldStartWith("Follow up an adverse event: { version, note?");
+        follow["security"]!.AsArray().ShouldHaveSingleItem()!.AsObject().Select(r => r.Key).ShouldBe(["Bearer"]);
+        document["paths"]!["/api/screen"]!["post"]!["security"].ShouldBeNull("the public checks need no token");
+        var summaries = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!["summary"]?.GetValue<string>() ?? p.Key)).ToList();
+        summaries.ShouldAllBe(s => s.Length <= 40 && !s.Contains(':'), "an operation's name is a few words; the explanation is its description");
+    }
+
+    [Fact]
+    public async Task The_reference_page_hides_the_developer_tools_and_the_ai_agent_and_loads_no_outside_fonts()
+    {
+        var html = await _client.GetStringAsync("/docs/", TestContext.Current.CancellationToken);
+
+        html.ShouldContain("<title>Stratum API</title>");
+        html.ShouldContain("\"showDeveloperTools\":\"never\"");
+        html.ShouldContain("\"agent\":{\"disabled\":true}");
+        html.ShouldContain("\"withDefaultFonts\":false");
+        html.ShouldContain("\"preferredSecurityScheme\":[\"Bearer\"]");
+    }
+
+    [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/patients/not-a-patient-id")]
+    [InlineData("/missing.js")]
+    public async Task An_unknown_address_answers_404_with_a_page_that_offers_home_and_staff_sign_in(string path)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, "not a redirect to the sign-in page");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        html.ShouldContain("There is no page at this address");
+        html.ShouldContain("sign in as clinic staff");
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_answers_404_problem_details_signed_in_or_not()
+    {
+        var response = await _client.GetAsync("/api/no-such-thing", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
     public async Task Screen_returns_the_same_json_as_the_cli_contract_with_its_length_declared()
     {
         var response = await PostAsync("/api/screen", DesignExample);
@@ -214,14 +268,6 @@ public sealed class PublicApiTests(StratumFactory factory) : IClassFixture<Strat
         json["hoursSinceTreatment"]!.GetValue<decimal>().ShouldBe(74m);
         json["verdict"]!.GetValue<string>().ShouldBe("ok");
         json["usableFrom"]!.GetValue<string>().ShouldBe("2026-11-25T08:00:00");
-    }
-
-    [Fact]
-    public async Task An_unknown_path_asked_anonymously_is_a_401_that_reveals_nothing()
-    {
-        var response = await _client.GetAsync("/api/nothing-here", TestContext.Current.CancellationToken);
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 }
 
