@@ -106,6 +106,31 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         await PageChecks.ScreenshotAsync(page, "triage");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task On_a_phone_the_emergency_answer_is_brought_into_view_and_focused_after_check(bool javaScript)
+    {
+        Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
+        var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, JavaScriptEnabled = javaScript });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/triage");
+        await page.GetByLabel("How long ago?").FillAsync("2");
+        await page.GetByLabel("Difficulty breathing or swallowing", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Swelling of the lips, eyes or face", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+
+        var answer = page.Locator("#urgency");
+        await Assertions.Expect(answer.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("Emergency: call 112 / 911 now");
+        await Assertions.Expect(answer.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToBeInViewportAsync();
+        if (javaScript)
+        {
+            await Assertions.Expect(answer).ToBeFocusedAsync();
+        }
+
+        await PageChecks.ShouldFitAsync(page, 390);
+    }
+
     [Fact]
     public async Task Bad_input_shows_a_message_at_the_field_and_keeps_what_was_typed()
     {
