@@ -132,6 +132,19 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task A_heading_focused_on_arrival_shows_no_focus_box_while_a_focused_link_keeps_its_ring()
+    {
+        var page = await OpenAsync("/triage");
+        await page.Locator("h1").FocusAsync();
+        var heading = await page.Locator("h1").EvaluateAsync<string>("h => { const s = getComputedStyle(h); return s.outlineStyle + ' ' + s.boxShadow; }");
+        heading.ShouldBe("none none");
+
+        await page.Keyboard.PressAsync("Tab");
+        var ring = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        ring.ShouldBe("solid", "keyboard focus stays visible");
+    }
+
+    [Fact]
     public async Task Bad_input_shows_a_message_at_the_field_and_keeps_what_was_typed()
     {
         var page = await OpenAsync("/aftercare");
