@@ -92,7 +92,14 @@ public sealed class StaffSafetyPagesTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator("#chain")).ToContainTextAsync("The chain is intact");
         await Assertions.Expect(page.Locator("#audit-entries")).ToContainTextAsync("update lot-recall");
         await Assertions.Expect(page.Locator("#audit-entries")).ToContainTextAsync(clinicAdminEmail);
+        await Assertions.Expect(page.Locator("#audit-entries td[data-label=Patient] a").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Lindqvist, Maja|Okafor, Ines)$"));
         await PageChecks.ScreenshotAsync(page, "staff-audit");
+
+        // On a phone each entry is a card of labelled lines that fits the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await PageChecks.ShouldFitAsync(page, 390);
+        (await page.Locator("#audit-entries tbody tr").First.Locator("td").First.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content")).ShouldBe("\"#\"");
+        await page.SetViewportSizeAsync(1280, 800);
 
         // Front desk: no audit link, and the address answers 403 with a page that says why.
         var desk = await ClinicData.SignedInPageAsync(fixture, frontDeskEmail);
