@@ -66,6 +66,13 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         await Assertions.Expect(serum).ToContainTextAsync("Usable from Saturday 28 Nov, 09:00.");
         await Assertions.Expect(serum.Locator(".findings")).ToContainTextAsync("Retinoids irritate");
         await PageChecks.ShouldLabelEveryInputAsync(page);
+
+        // On a phone the routine is one card per product, "Because of" readable instead of clipped.
+        await page.SetViewportSizeAsync(390, 844);
+        await PageChecks.ShouldFitAsync(page, 390);
+        var because = routine.Locator("tr", new() { HasText = "Night serum" }).Locator("td[data-label='Because of']");
+        await Assertions.Expect(because).ToHaveTextAsync("Retinol");
+        (await because.BoundingBoxAsync())!.X.ShouldBeLessThan(390 - 60, "the cell starts on screen");
         await PageChecks.ScreenshotAsync(page, "aftercare");
     }
 
