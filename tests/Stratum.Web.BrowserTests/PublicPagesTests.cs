@@ -151,6 +151,33 @@ public sealed class PublicPagesTests(BrowserFixture fixture) : IClassFixture<Bro
         ring.ShouldBe("solid", "keyboard focus stays visible");
     }
 
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task Triage_questions_line_up_the_details_under_their_symptom_and_the_labels_of_a_row(int width)
+    {
+        var page = await OpenAsync("/triage");
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GetByLabel("Yellow or green fluid (pus)", new() { Exact = true }).CheckAsync();
+
+        var lefts = await page.EvaluateAsync<double[]>("""
+            () => {
+                const box = document.querySelector('#symptom-pus');
+                const range = document.createRange();
+                range.selectNodeContents(box.parentElement);
+                range.setStartAfter(box);
+                return [range.getBoundingClientRect().left + 0, document.querySelector('label[for=trend-pus]').getBoundingClientRect().left];
+            }
+            """);
+        lefts[1].ShouldBe(lefts[0], 1.5, "'changing?' starts where the symptom's words start");
+        if (width > 600)
+        {
+            var since = (await page.Locator("label[for=since]").BoundingBoxAsync())!;
+            var unit = (await page.Locator("label[for=unit]").BoundingBoxAsync())!;
+            unit.Y.ShouldBe(since.Y, 1.0, "the labels of one row sit on one line");
+        }
+    }
+
     [Fact]
     public async Task Bad_input_shows_a_message_at_the_field_and_keeps_what_was_typed()
     {
