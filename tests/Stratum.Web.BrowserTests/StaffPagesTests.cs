@@ -89,4 +89,26 @@ public sealed class StaffPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, JavaScriptEnabled = javaScript });
         return await context.NewPageAsync();
     }
+
+    [Fact]
+    public async Task New_session_without_a_patient_offers_to_find_one_and_leads_to_their_session_form()
+    {
+        Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        var admin = await ClinicData.TokenAsync(http, StratumServer.AdminEmail, StratumServer.AdminPassword);
+        var (clinician, email) = await ClinicData.ClinicianAsync(http, admin, "Picker");
+        await ClinicData.PostAsync(http, clinician, "/api/patients", """{ "familyName": "Achterberg", "givenName": "Lotte", "birthDate": "1990-06-01" }""");
+        var page = await ClinicData.SignedInPageAsync(fixture, email);
+
+        var response = await page.GotoAsync($"{fixture.BaseUrl}/sessions/new");
+        response!.Status.ShouldBe(200);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New session: choose the patient");
+        await page.GetByLabel("Find the patient", new() { Exact = false }).FillAsync("achter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.Locator("#picked-patients").GetByRole(AriaRole.Link, new() { Name = "Achterberg, Lotte" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New session: Lotte Achterberg");
+        await page.GotoAsync($"{fixture.BaseUrl}/sessions/new?q=nobody-by-this-name");
+        await Assertions.Expect(page.Locator("#no-patients")).ToContainTextAsync("No patient matches");
+    }
 }
