@@ -271,11 +271,14 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
         var when = time.TreatedAt is { } at
             ? $"{hours} hours after treatment ({Short(at.AddHours(hours))})"
             : $"{hours} hours after treatment";
+        // "Alcohol Denat." ends its own sentence.
+        var open = Ingredients(flags, openOnly: true);
+        var stop = open.EndsWith('.') ? "" : ".";
         return verdict switch
         {
-            AftercareVerdict.Avoid => $"Not yet: it contains {Classes(flags, openOnly: true)}. Usable from {when}.",
-            AftercareVerdict.Caution => $"Use with care until {when}: it contains {Classes(flags, openOnly: true)}.",
-            _ => $"Fine to use now: the {hours}-hour window for {Classes(flags, openOnly: false)} has passed.",
+            AftercareVerdict.Avoid => $"Not yet: it contains {open}{stop} Usable from {when}.",
+            AftercareVerdict.Caution => $"Use with care until {when}: it contains {open}{stop}",
+            _ => $"Fine to use now: the {hours}-hour wait for {Ingredients(flags, openOnly: false)} has passed.",
         };
     }
 
@@ -286,18 +289,18 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
         return string.Create(CultureInfo.InvariantCulture, $"{names.AbbreviatedDayNames[(int)t.DayOfWeek]} {t.Day} {names.AbbreviatedMonthNames[t.Month - 1]}, {t.Hour:00}:{t.Minute:00}");
     }
 
-    /// <summary>The distinct classes of the flags, in order of first appearance.</summary>
-    private static string Classes(List<AftercareFlag> flags, bool openOnly)
+    /// <summary>The flagged ingredients as the label prints them, in order of first appearance: "Salicylic Acid and Alcohol Denat.".</summary>
+    private static string Ingredients(List<AftercareFlag> flags, bool openOnly)
     {
         var names = new List<string>(flags.Count);
         foreach (var flag in flags)
         {
-            if ((flag.Open || !openOnly) && !names.Contains(flag.Class))
+            if ((flag.Open || !openOnly) && !names.Contains(flag.Inci))
             {
-                names.Add(flag.Class);
+                names.Add(flag.Inci);
             }
         }
 
-        return string.Join(", ", names);
+        return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names[..^1]) + " and " + names[^1];
     }
 }

@@ -128,7 +128,7 @@ public sealed class KnowledgeBase
         }
 
         var validator = new KnowledgeValidator(sourceFile, problems);
-        var screeningRules = validator.Rules<Verdict>(ScreeningFile, screening.Rules);
+        var screeningRules = validator.Rules<Verdict>(ScreeningFile, screening.Rules, titled: true);
         var deviceRules = validator.Rules<DeviceVerdict>(DevicesFile, devices.Rules);
         validator.ConditionStatuses(screening.Terms);
         validator.Planning(planning, screeningRules);

@@ -9,7 +9,7 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
 {
     private readonly HashSet<string> _sourceIds = Unique(sources.Sources.Select(s => s.Id), KnowledgeBase.SourcesFile, errors);
 
-    public IReadOnlyList<Rule<TVerdict>> Rules<TVerdict>(string file, IReadOnlyList<RuleData> rules) where TVerdict : struct, Enum
+    public IReadOnlyList<Rule<TVerdict>> Rules<TVerdict>(string file, IReadOnlyList<RuleData> rules, bool titled = false) where TVerdict : struct, Enum
     {
         var checkedRules = new List<Rule<TVerdict>>();
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -38,6 +38,11 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
 
             CheckSources(file, rule.Code, rule.Sources);
             CheckText(file, rule.Code, rule.Message);
+            if (titled && string.IsNullOrWhiteSpace(rule.Title))
+            {
+                Add(file, rule.Code, "'title' is missing: a few plain words for the summary that names it (\"active acne\")");
+            }
+
             var clinic = SettingVerdict<TVerdict>(file, rule, "clinic");
             var home = SettingVerdict<TVerdict>(file, rule, "home");
             foreach (var key in rule.Verdict.Keys.Concat(rule.Advice?.Keys ?? []).Where(k => !Codes.TryParse<Setting>(k, out _)))
@@ -48,7 +53,7 @@ internal sealed partial class KnowledgeValidator(SourceFile sources, List<Knowle
             if (errors.Count == before)
             {
                 checkedRules.Add(new Rule<TVerdict>(rule.Code, rule.When.Select(t => new CheckedTrigger(t)).ToArray(), clinic, home, rule.Message,
-                    rule.Advice?.GetValueOrDefault("clinic"), rule.Advice?.GetValueOrDefault("home"), rule.Sources));
+                    rule.Advice?.GetValueOrDefault("clinic"), rule.Advice?.GetValueOrDefault("home"), rule.Sources, rule.Title));
             }
         }
 

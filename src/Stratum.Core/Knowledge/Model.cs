@@ -36,13 +36,15 @@ public sealed record Trigger(
 /// A screening or device rule as written in the file: it fires when any trigger matches. <c>verdict</c> has one
 /// entry per setting; <c>none</c> means the rule does not apply in that setting.
 /// </summary>
+/// <param name="Title">What the finding is about in a few plain words ("active acne"), for sentences that name several; screening rules need one.</param>
 public sealed record RuleData(
     string Code,
     IReadOnlyList<Trigger> When,
     IReadOnlyDictionary<string, string> Verdict,
     string Message,
     IReadOnlyList<string> Sources,
-    IReadOnlyDictionary<string, string>? Advice = null);
+    IReadOnlyDictionary<string, string>? Advice = null,
+    string? Title = null);
 
 public sealed record ScreeningFile(ScreeningTerms Terms, IReadOnlyList<RuleData> Rules);
 

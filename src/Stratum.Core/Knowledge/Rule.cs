@@ -11,7 +11,8 @@ public sealed record Rule<TVerdict>(
     string Message,
     string? ClinicAdvice,
     string? HomeAdvice,
-    IReadOnlyList<string> Sources)
+    IReadOnlyList<string> Sources,
+    string? Title = null)
     where TVerdict : struct, Enum
 {
     public TVerdict? VerdictIn(Setting setting) => setting == Setting.Clinic ? Clinic : Home;

@@ -32,11 +32,13 @@ public sealed class Screener(KnowledgeBase knowledge)
     public ScreeningResult Screen(Intake intake)
     {
         var findings = new List<Finding>();
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         var worst = Verdict.Proceed;
         foreach (var (rule, verdict, match) in _triggers.Fired(knowledge.ScreeningRules, intake))
         {
             var message = match.StillTaking ? $"{rule.Message} {knowledge.Screening.Terms.StillTaking}" : rule.Message;
             findings.Add(new Finding(rule.Code, verdict, match.NotBefore, message, rule.Sources, knowledge.EvidenceOf(rule.Sources), rule.AdviceIn(intake.Setting)));
+            titles[rule.Code] = rule.Title ?? rule.Code;
             worst = verdict > worst ? verdict : worst;
         }
 
@@ -58,13 +60,16 @@ public sealed class Screener(KnowledgeBase knowledge)
                 }
                 else
                 {
-                    (undated ??= []).Add(finding.Rule);
+                    (undated ??= []).Add(titles[finding.Rule]);
                 }
             }
         }
 
         return new ScreeningResult(worst, notBefore, Summarise(worst, notBefore, undated), findings, knowledge.Version);
     }
+
+    /// <summary>"active acne", "active acne and the cold sore", "a, b and c".</summary>
+    private static string Sentence(List<string> titles) => titles.Count == 1 ? titles[0] : string.Join(", ", titles[..^1]) + " and " + titles[^1];
 
     private string Summarise(Verdict verdict, DateOnly? notBefore, List<string>? undated)
     {
@@ -82,6 +87,6 @@ public sealed class Screener(KnowledgeBase knowledge)
 
         // A template without a placeholder comes back as it is, with nothing made.
         return template.Replace("{date}", notBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{rules}", undated is null ? "" : string.Join(", ", undated), StringComparison.Ordinal);
+            .Replace("{rules}", undated is null ? "" : Sentence(undated), StringComparison.Ordinal);
     }
 }

@@ -25,6 +25,17 @@ public sealed class WindowTests
     }
 
     [Fact]
+    public void The_summary_names_the_ingredients_as_the_label_prints_them_never_a_class_code()
+    {
+        var toner = Checks.Check("Aqua, Salicylic Acid, Alcohol Denat., Glycerin", 10);
+        toner.Summary.ShouldStartWith("Not yet: it contains Salicylic Acid and Alcohol Denat. Usable from 72 hours after treatment");
+        toner.Summary.ShouldNotContain("bha");
+        toner.Summary.ShouldNotContain("alcohol-denat");
+
+        Checks.Check(RetinolSerum, 100).Summary.ShouldBe("Fine to use now: the 72-hour wait for Retinol has passed.");
+    }
+
+    [Fact]
     public void Only_careful_classes_give_caution_and_an_avoid_class_outweighs_them()
     {
         Checks.Check(FragrancedCream).Verdict.ShouldBe(AftercareVerdict.Caution);

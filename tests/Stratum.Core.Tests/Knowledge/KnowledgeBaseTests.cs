@@ -66,6 +66,15 @@ public sealed class KnowledgeBaseTests
     }
 
     [Fact]
+    public void A_screening_rule_without_a_title_is_an_error_naming_the_rule()
+    {
+        var text = Embedded(KnowledgeBase.ScreeningFile).Replace("\"title\": \"active acne\",", "", StringComparison.Ordinal);
+        text.ShouldNotBe(Embedded(KnowledgeBase.ScreeningFile));
+        var error = ErrorsWith(KnowledgeBase.ScreeningFile, text).Single();
+        (error.Entry, error.Message).ShouldBe(("CI-ACTIVE-ACNE", "'title' is missing: a few plain words for the summary that names it (\"active acne\")"));
+    }
+
+    [Fact]
     public void A_source_id_that_does_not_exist_is_an_error_naming_the_rule()
     {
         var text = Embedded(KnowledgeBase.TriageFile).Replace("\"soltani-2014\", \"chu-2021\", \"mmwr-2024\"", "\"soltani-2015\", \"chu-2021\", \"mmwr-2024\"", StringComparison.Ordinal);

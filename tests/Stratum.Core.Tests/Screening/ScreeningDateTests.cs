@@ -37,8 +37,17 @@ public sealed class ScreeningDateTests
         var result = Screen("home", """ "medications":[{"code":"isotretinoin"}] """);
         result.Verdict.ShouldBe(Verdict.Defer);
         result.NotBefore.ShouldBeNull();
-        result.Findings.Single().Message.ShouldContain("stop it first");
-        result.Summary.ShouldContain("CI-ISOTRETINOIN");
+        result.Findings.Single().Message.ShouldContain("stop it first, and if a doctor prescribed it, only with their agreement");
+        result.Summary.ShouldBe("Not now: screen again when this is no longer the case: isotretinoin.");
+    }
+
+    [Fact]
+    public void A_summary_names_what_must_settle_in_plain_words_never_by_rule_code()
+    {
+        var result = Screen("clinic", """ "conditions":[{"code":"active-acne","status":"active"},{"code":"herpes-labialis","status":"active"}] """);
+
+        result.Summary.ShouldBe("Not now: screen again when this is no longer the case: active acne and the cold sore.");
+        result.Summary.ShouldNotContain("CI-");
     }
 
     [Fact]
@@ -56,7 +65,7 @@ public sealed class ScreeningDateTests
         var result = Screen("clinic", """ "conditions":[{"code":"active-acne","status":"active"}], "medications":[{"code":"retinol","lastDose":"2026-11-24"}] """);
         result.Verdict.ShouldBe(Verdict.Defer);
         result.NotBefore.ShouldBe(new DateOnly(2026, 11, 27));
-        result.Summary.ShouldContain("CI-ACTIVE-ACNE");
+        result.Summary.ShouldBe("Not before 2026-11-27, and not while this is still the case: active acne. Screen again then.");
     }
 
     [Fact]
