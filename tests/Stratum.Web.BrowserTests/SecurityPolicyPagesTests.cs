@@ -51,7 +51,7 @@ public sealed class SecurityPolicyPagesTests(BrowserFixture fixture) : IClassFix
                 if (path == "/docs/")
                 {
                     // The reference builds itself from the OpenAPI document with its own scripts: they ran.
-                    await Assertions.Expect(page.Locator("#app")).ToContainTextAsync("/api/screen", new() { Timeout = 30_000 });
+                    await Assertions.Expect(page.Locator("#app")).ToContainTextAsync("Stratum API", new() { Timeout = 30_000 });
                 }
                 else
                 {
