@@ -301,6 +301,6 @@ public sealed class AftercareChecker(KnowledgeBase knowledge)
             }
         }
 
-        return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names[..^1]) + " and " + names[^1];
+        return Prose.List(names);
     }
 }

@@ -85,9 +85,5 @@ public static class PatientMessages
 
     private static string Day(DateTimeOffset moment) => moment.ToString("dddd d MMMM yyyy", Culture);
 
-    private static string List(IEnumerable<string> names)
-    {
-        var all = names.ToList();
-        return all.Count <= 1 ? string.Concat(all) : string.Join(", ", all.Take(all.Count - 1)) + " or " + all[^1];
-    }
+    private static string List(IEnumerable<string> names) => Prose.List([.. names], "or");
 }

@@ -32,13 +32,11 @@ public sealed class Screener(KnowledgeBase knowledge)
     public ScreeningResult Screen(Intake intake)
     {
         var findings = new List<Finding>();
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         var worst = Verdict.Proceed;
         foreach (var (rule, verdict, match) in _triggers.Fired(knowledge.ScreeningRules, intake))
         {
             var message = match.StillTaking ? $"{rule.Message} {knowledge.Screening.Terms.StillTaking}" : rule.Message;
             findings.Add(new Finding(rule.Code, verdict, match.NotBefore, message, rule.Sources, knowledge.EvidenceOf(rule.Sources), rule.AdviceIn(intake.Setting)));
-            titles[rule.Code] = rule.Title ?? rule.Code;
             worst = verdict > worst ? verdict : worst;
         }
 
@@ -60,7 +58,7 @@ public sealed class Screener(KnowledgeBase knowledge)
                 }
                 else
                 {
-                    (undated ??= []).Add(titles[finding.Rule]);
+                    (undated ??= []).Add(finding.Rule);
                 }
             }
         }
@@ -68,8 +66,8 @@ public sealed class Screener(KnowledgeBase knowledge)
         return new ScreeningResult(worst, notBefore, Summarise(worst, notBefore, undated), findings, knowledge.Version);
     }
 
-    /// <summary>"active acne", "active acne and the cold sore", "a, b and c".</summary>
-    private static string Sentence(List<string> titles) => titles.Count == 1 ? titles[0] : string.Join(", ", titles[..^1]) + " and " + titles[^1];
+    /// <summary>The rule's plain title ("active acne"); a rule code never reaches the summary when the rule has one.</summary>
+    private string TitleOf(string code) => knowledge.ScreeningRules.First(r => r.Code == code).Title ?? code;
 
     private string Summarise(Verdict verdict, DateOnly? notBefore, List<string>? undated)
     {
@@ -87,6 +85,6 @@ public sealed class Screener(KnowledgeBase knowledge)
 
         // A template without a placeholder comes back as it is, with nothing made.
         return template.Replace("{date}", notBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{rules}", undated is null ? "" : Sentence(undated), StringComparison.Ordinal);
+            .Replace("{rules}", undated is null ? "" : Prose.List([.. undated.Select(TitleOf)]), StringComparison.Ordinal);
     }
 }
