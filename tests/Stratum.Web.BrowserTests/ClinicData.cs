@@ -24,6 +24,15 @@ internal static class ClinicData
     public static async Task<(string Token, string Email)> ClinicianAsync(HttpClient http, string admin, string name) =>
         await StaffAsync(http, admin, await ClinicAsync(http, admin, name), "clinician");
 
+    /// <summary>A new clinic with one clinician and one patient (given name Noor): the clinician's token and email, and the patient.</summary>
+    public static async Task<(string Token, string Email, Guid Patient)> ClinicianWithPatientAsync(HttpClient http, string clinicName, string family)
+    {
+        var admin = await TokenAsync(http, StratumServer.AdminEmail, StratumServer.AdminPassword);
+        var (clinician, email) = await ClinicianAsync(http, admin, clinicName);
+        var patient = (await PostAsync(http, clinician, "/api/patients", $$"""{ "familyName": "{{family}}", "givenName": "Noor", "birthDate": "1988-03-14" }"""))["id"]!.GetValue<Guid>();
+        return (clinician, email, patient);
+    }
+
     public static async Task<Guid> ClinicAsync(HttpClient http, string admin, string name) =>
         (await PostAsync(http, admin, "/api/clinics", $$"""{ "name": "{{name}}" }"""))["id"]!.GetValue<Guid>();
 

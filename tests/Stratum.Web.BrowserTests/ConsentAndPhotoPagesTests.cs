@@ -9,21 +9,12 @@ namespace Stratum.Web.BrowserTests;
 /// </summary>
 public sealed class ConsentAndPhotoPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task<(string Token, string Email, Guid Patient)> PatientAsync(HttpClient http, string clinicName, string family)
-    {
-        var admin = await ClinicData.TokenAsync(http, StratumServer.AdminEmail, StratumServer.AdminPassword);
-        var clinic = await ClinicData.ClinicAsync(http, admin, clinicName);
-        var (clinician, email) = await ClinicData.StaffAsync(http, admin, clinic, "clinician");
-        var patient = (await ClinicData.PostAsync(http, clinician, "/api/patients", $$"""{ "familyName": "{{family}}", "givenName": "Noor", "birthDate": "1988-03-14" }"""))["id"]!.GetValue<Guid>();
-        return (clinician, email, patient);
-    }
-
     [Fact]
     public async Task On_a_phone_without_javascript_the_patient_ticks_each_statement_and_types_their_name_to_sign()
     {
         Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
         using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        var (_, email, patient) = await PatientAsync(http, "Consent phone", "Haddad");
+        var (_, email, patient) = await ClinicData.ClinicianWithPatientAsync(http, "Consent phone", "Haddad");
         var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await ClinicData.SignInAsync(page, fixture.BaseUrl, email);
@@ -63,7 +54,7 @@ public sealed class ConsentAndPhotoPagesTests(BrowserFixture fixture) : IClassFi
     {
         Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
         using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        var (_, email, patient) = await PatientAsync(http, "Consent desk", "Farouk");
+        var (_, email, patient) = await ClinicData.ClinicianWithPatientAsync(http, "Consent desk", "Farouk");
         var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await ClinicData.SignInAsync(page, fixture.BaseUrl, email);
@@ -96,7 +87,7 @@ public sealed class ConsentAndPhotoPagesTests(BrowserFixture fixture) : IClassFi
     {
         Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
         using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        var (clinician, email, patient) = await PatientAsync(http, "Compare", "Osei");
+        var (clinician, email, patient) = await ClinicData.ClinicianWithPatientAsync(http, "Compare", "Osei");
         await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/consents", """{ "formVersion": "stratum-1", "signedBy": "Noor Osei", "photoConsent": true }""");
         var page = await ClinicData.SignedInPageAsync(fixture, email);
         await page.GotoAsync($"{fixture.BaseUrl}/patients/{patient}");

@@ -9,21 +9,12 @@ namespace Stratum.Web.BrowserTests;
 /// </summary>
 public sealed class FollowUpPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task<(string Token, string Email, Guid Patient)> PatientAsync(HttpClient http, string clinicName, string family)
-    {
-        var admin = await ClinicData.TokenAsync(http, StratumServer.AdminEmail, StratumServer.AdminPassword);
-        var clinic = await ClinicData.ClinicAsync(http, admin, clinicName);
-        var (clinician, email) = await ClinicData.StaffAsync(http, admin, clinic, "clinician");
-        var patient = (await ClinicData.PostAsync(http, clinician, "/api/patients", $$"""{ "familyName": "{{family}}", "givenName": "Noor", "birthDate": "1988-03-14" }"""))["id"]!.GetValue<Guid>();
-        return (clinician, email, patient);
-    }
-
     [Fact]
     public async Task On_a_phone_the_clinician_notes_the_follow_up_and_resolves_the_event_which_then_leaves_the_open_list_on_signals()
     {
         Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
         using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        var (clinician, email, patient) = await PatientAsync(http, "Follow-up phone", "Haddad");
+        var (clinician, email, patient) = await ClinicData.ClinicianWithPatientAsync(http, "Follow-up phone", "Haddad");
         var adverse = (await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/adverse-events",
             """{ "occurredOn": "2026-11-23", "setting": "clinic", "hoursSinceTreatment": 48, "symptoms": [{ "code": "erythema", "trend": "worsening" }] }"""))["id"]!.GetValue<Guid>();
         var context = await fixture.Browser!.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, JavaScriptEnabled = false });
@@ -69,7 +60,7 @@ public sealed class FollowUpPagesTests(BrowserFixture fixture) : IClassFixture<B
     {
         Assert.SkipWhen(fixture.Browser is null, fixture.Missing ?? "no browser");
         using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        var (clinician, email, patient) = await PatientAsync(http, "Outcome desk", "Farouk");
+        var (clinician, email, patient) = await ClinicData.ClinicianWithPatientAsync(http, "Outcome desk", "Farouk");
         await ClinicData.PostAsync(http, clinician, $"/api/patients/{patient}/outcomes",
             """{ "assessments": [{ "date": "2026-09-01", "qualitativeGrade": 3, "lesions": [{ "type": "moderate-atrophic", "count": 25 }] }] }""");
         var page = await ClinicData.SignedInPageAsync(fixture, email);
