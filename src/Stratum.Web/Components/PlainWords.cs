@@ -131,6 +131,10 @@ public static class PlainWords
         [Symptom.DifficultyBreathing] = "Difficulty breathing or swallowing",
     };
 
+    /// <summary>"redness, yellow or green fluid (pus)": symptoms as a list in a sentence.</summary>
+    public static string SymptomList(IEnumerable<Symptom> symptoms) =>
+        string.Join(", ", symptoms.Select(s => SymptomNames.GetValueOrDefault(s, Codes.Of(s)).ToLowerInvariant()));
+
     public static readonly IReadOnlyDictionary<Trend, string> TrendNames = new Dictionary<Trend, string>
     {
         [Trend.Improving] = "Getting better",
